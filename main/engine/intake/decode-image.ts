@@ -1,0 +1,118 @@
+import sharp from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import bmp from 'bmp-js';
+import { fail, ok, type Result } from '../../../shared/result.js';
+import { detectImageFormat } from './image-format.js';
+import type { ImageLimits } from './image-limits.js';
+import type { GreyImage } from './grey-image.js';
+
+type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifUnsupported' | 'ImageTooLarge';
+
+const supported = 'JPEG, PNG, BMP, TIFF, WebP or a static GIF';
+
+/**
+ * Decodes every page of an image into upright greyscale: EXIF orientation applied, transparency
+ * flattened onto a background chosen to contrast with the visible pixels.
+ */
+export async function decodeImage(bytes: Uint8Array, limits: ImageLimits): Promise<Result<GreyImage[], DecodeErrorCode>> {
+  const format = detectImageFormat(bytes);
+  if (format === null) return fail('UnsupportedFormat', `This is not an image format OCR Desk reads; send ${supported}.`);
+  if (format === 'pdf') return fail('UnsupportedFormat', `PDF input is not supported yet; send ${supported}.`);
+  if (format === 'bmp') return decodeBmp(bytes, limits);
+
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    return fail('ImageDecodeFailed', `The ${format.toUpperCase()} file is damaged or truncated: ${reason(error)}.`);
+  }
+  const sizeProblem = checkSize(metadata.width, metadata.height, limits);
+  if (sizeProblem) return sizeProblem;
+  const pages = metadata.pages ?? 1;
+  if (format === 'gif' && pages > 1) {
+    return fail('AnimatedGifUnsupported', `Animated GIFs (this one has ${pages} frames) are not supported; send a single still image.`);
+  }
+  const pageCount = format === 'tiff' ? Math.min(pages, limits.maxPages) : 1;
+
+  const decoded: GreyImage[] = [];
+  for (let page = 0; page < pageCount; page += 1) {
+    try {
+      const source = () => sharp(bytes, { page, limitInputPixels: limits.maxPixels, failOn: 'error' });
+      const pageMeta = page === 0 ? metadata : await source().metadata();
+      const pageProblem = checkSize(pageMeta.width, pageMeta.height, limits);
+      if (pageProblem) return pageProblem;
+      const pipeline = source().rotate();
+      if (pageMeta.hasAlpha) pipeline.flatten({ background: await contrastingBackground(source().rotate()) });
+      decoded.push(await toGrey(pipeline));
+    } catch (error) {
+      return fail('ImageDecodeFailed', `The ${format.toUpperCase()} file is damaged or truncated${pageCount > 1 ? ` (page ${page + 1})` : ''}: ${reason(error)}.`);
+    }
+  }
+  return ok(decoded);
+}
+
+async function toGrey(pipeline: Sharp): Promise<GreyImage> {
+  const { data, info } = await pipeline.toColourspace('b-w').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * Flattening onto white would erase white text on a transparent background. Pick black when the
+ * visible pixels are mostly light, white otherwise.
+ */
+async function contrastingBackground(pipeline: Sharp): Promise<string> {
+  const { data, info } = await pipeline.ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  let visible = 0;
+  let luminance = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (data[i + 3]! >= 128) {
+      visible += 1;
+      luminance += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+    }
+  }
+  return visible > 0 && luminance / visible >= 128 ? '#000000' : '#ffffff';
+}
+
+function decodeBmp(bytes: Uint8Array, limits: ImageLimits): Result<GreyImage[], DecodeErrorCode> | Promise<Result<GreyImage[], DecodeErrorCode>> {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Width and height sit at fixed offsets of the BITMAPINFOHEADER; check them before decoding.
+  const width = view.readInt32LE(18);
+  const height = Math.abs(view.readInt32LE(22));
+  const sizeProblem = checkSize(width, height, limits);
+  if (sizeProblem) return sizeProblem;
+  let decoded: { width: number; height: number; data: Buffer };
+  try {
+    decoded = bmp.decode(view);
+  } catch (error) {
+    return fail('ImageDecodeFailed', `The BMP file is damaged or truncated: ${reason(error)}.`);
+  }
+  if (decoded.data.length < decoded.width * decoded.height * 4) {
+    return fail('ImageDecodeFailed', 'The BMP file is damaged or truncated: its pixel data is shorter than its header says.');
+  }
+  // bmp-js always yields ABGR; the alpha byte is not meaningful in most BMPs, so drop it.
+  const rgb = Buffer.alloc(decoded.width * decoded.height * 3);
+  for (let src = 0, dst = 0; dst < rgb.length; src += 4, dst += 3) {
+    rgb[dst] = decoded.data[src + 3]!;
+    rgb[dst + 1] = decoded.data[src + 2]!;
+    rgb[dst + 2] = decoded.data[src + 1]!;
+  }
+  return toGrey(sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } })).then(
+    (grey) => ok([grey]),
+    (error: unknown) => fail('ImageDecodeFailed', `The BMP file could not be converted: ${reason(error)}.`),
+  );
+}
+
+function checkSize(width: number | undefined, height: number | undefined, limits: ImageLimits): Result<never, DecodeErrorCode> | null {
+  if (!width || !height || width <= 0 || height <= 0) return fail('ImageDecodeFailed', 'The image header gives no valid width and height.');
+  if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxPixels) {
+    return fail(
+      'ImageTooLarge',
+      `The image is ${width} x ${height} pixels; the limit is ${limits.maxSide} pixels a side and ${(limits.maxPixels / 1e6).toFixed(0)} megapixels.`,
+    );
+  }
+  return null;
+}
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
+}

@@ -1,0 +1,179 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { fail, ok, type Result } from '../../../shared/result.js';
+import type { TesseractPage } from './tesseract-page.js';
+
+/**
+ * Host side of one tesseract.js worker thread, written here rather than using tesseract.js's
+ * createWorker: that one throws inside its message callback when no errorHandler is set, never
+ * listens for the thread's 'error' or 'exit' events (a crash there kills the process) and resolves
+ * terminate() before the thread is gone. Here every failure settles the job that caused it as a
+ * value, and terminate() resolves when the thread has exited.
+ */
+
+/** Engine modes, as Tesseract numbers them. */
+export const OcrEngineMode = { legacy: 0, lstm: 1 } as const;
+export type OcrEngineMode = (typeof OcrEngineMode)[keyof typeof OcrEngineMode];
+
+export interface TesseractWorkerSpec {
+  /** Tesseract language names, e.g. ['chi_sim', 'eng']. */
+  readonly languages: readonly string[];
+  readonly mode: OcrEngineMode;
+  /** Folder of carried models (`<folder>/<variant>/<lang>.traineddata[.gz]`). */
+  readonly modelsFolder: string;
+  /** Model variant folder name, e.g. `4.0.0_best_int`. */
+  readonly variant: string;
+  /** Parameters fixed at initialisation (Tesseract's config file). */
+  readonly initParameters?: Readonly<Record<string, string>>;
+}
+
+export interface WorkerProgress {
+  readonly status: string;
+  /** 0..1 */
+  readonly progress: number;
+}
+
+export interface OrientationDetection {
+  readonly script: string | null;
+  readonly scriptConfidence: number | null;
+  /** Tesseract's orientation in degrees (0, 90, 180, 270) or null when undetected. */
+  readonly orientationDegrees: number | null;
+  readonly orientationConfidence: number | null;
+}
+
+export interface RecognizeRequest {
+  /** Encoded image (PNG, PNM ...) that Leptonica reads. */
+  readonly image: Uint8Array;
+  /** Tesseract parameters for this call only, and tesseract.js options such as rotateAuto. */
+  readonly parameters?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface TesseractWorker {
+  readonly spec: TesseractWorkerSpec;
+  recognize(request: RecognizeRequest, onProgress?: (p: WorkerProgress) => void): Promise<Result<TesseractPage, 'EngineFailed'>>;
+  detectOrientation(image: Uint8Array): Promise<Result<OrientationDetection, 'EngineFailed'>>;
+  /** True once the thread has failed or been terminated; such a worker must be replaced. */
+  readonly dead: boolean;
+  terminate(): Promise<void>;
+}
+
+const workerScript = fileURLToPath(new URL('./worker-thread.cjs', import.meta.url));
+
+interface Pending {
+  resolve(reply: { ok: true; data: unknown } | { ok: false; message: string }): void;
+  onProgress?: ((p: WorkerProgress) => void) | undefined;
+}
+
+interface ThreadReply {
+  jobId: string;
+  action: string;
+  status: 'resolve' | 'reject' | 'progress';
+  data: unknown;
+}
+
+let threadCounter = 0;
+
+/** Spawns a thread and loads its models. Resolves once the worker can recognise, or with why not. */
+export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<Result<TesseractWorker, 'EngineFailed'>> {
+  threadCounter += 1;
+  const workerId = `ocr-thread-${threadCounter}`;
+  const thread = new Worker(workerScript);
+  const pending = new Map<string, Pending>();
+  let jobCounter = 0;
+  let dead = false;
+  let deathReason = '';
+  const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+
+  const failAll = (reason: string): void => {
+    if (!dead) {
+      dead = true;
+      deathReason = reason;
+    }
+    for (const job of pending.values()) job.resolve({ ok: false, message: reason });
+    pending.clear();
+  };
+  thread.on('error', (error: Error) => failAll(`OCR worker crashed: ${error.message}`));
+  thread.on('exit', (code) => failAll(`OCR worker stopped (exit code ${code})`));
+  thread.on('messageerror', (error) => failAll(`OCR worker sent an unreadable message: ${error.message}`));
+  thread.on('message', (reply: ThreadReply) => {
+    const job = pending.get(reply.jobId);
+    if (!job) return;
+    if (reply.status === 'progress') {
+      const data = reply.data as { status?: unknown; progress?: unknown };
+      job.onProgress?.({ status: String(data.status ?? ''), progress: Number(data.progress ?? 0) });
+      return;
+    }
+    pending.delete(reply.jobId);
+    job.resolve(reply.status === 'resolve' ? { ok: true, data: reply.data } : { ok: false, message: String(reply.data) });
+  });
+
+  const send = (action: string, payload: unknown, onProgress?: (p: WorkerProgress) => void) =>
+    new Promise<{ ok: true; data: unknown } | { ok: false; message: string }>((resolve) => {
+      if (dead) {
+        resolve({ ok: false, message: deathReason });
+        return;
+      }
+      jobCounter += 1;
+      const jobId = `${workerId}-${jobCounter}`;
+      pending.set(jobId, { resolve, onProgress });
+      thread.postMessage({ workerId, jobId, action, payload });
+    });
+
+  const terminate = async (): Promise<void> => {
+    failAll('OCR worker terminated');
+    await thread.terminate();
+    await exited;
+  };
+
+  const lstmOnly = spec.mode === OcrEngineMode.lstm;
+  const steps: ReadonlyArray<readonly [string, unknown]> = [
+    ['load', { options: { lstmOnly, corePath: '', logging: false } }],
+    [
+      'loadLanguage',
+      {
+        langs: spec.languages.join('+'),
+        options: {
+          langPath: `${spec.modelsFolder}|${spec.variant}`,
+          cacheMethod: 'none',
+          gzip: true,
+          lstmOnly,
+        },
+      },
+    ],
+    ['initialize', { langs: spec.languages.join('+'), oem: spec.mode, config: spec.initParameters ?? {} }],
+  ];
+  for (const [action, payload] of steps) {
+    const reply = await send(action, payload);
+    if (!reply.ok) {
+      await terminate();
+      return fail('EngineFailed', `Could not start the OCR engine for ${spec.languages.join('+')} (${action}): ${reply.message}`);
+    }
+  }
+
+  return ok({
+    spec,
+    get dead() {
+      return dead;
+    },
+    terminate,
+    async recognize(request, onProgress) {
+      const reply = await send(
+        'recognize',
+        { image: request.image, options: request.parameters ?? {}, output: { text: false, blocks: true } },
+        onProgress,
+      );
+      return reply.ok ? ok(reply.data as TesseractPage) : fail('EngineFailed', `Recognition failed: ${reply.message}`);
+    },
+    async detectOrientation(image) {
+      const reply = await send('detect', { image });
+      if (!reply.ok) return fail('EngineFailed', `Orientation detection failed: ${reply.message}`);
+      const data = reply.data as Record<string, number | string | null>;
+      return ok({
+        script: (data['script'] as string | null) ?? null,
+        scriptConfidence: (data['script_confidence'] as number | null) ?? null,
+        orientationDegrees: (data['orientation_degrees'] as number | null) ?? null,
+        orientationConfidence: (data['orientation_confidence'] as number | null) ?? null,
+      });
+    },
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The recognition result model. It carries everything the cloud's TextDetections needs (so the API
+ * only renames fields) and everything the UI draws. Coordinates are pixels of the corrected image:
+ * after EXIF orientation, the detected quarter turn and the small deskew have been applied.
+ */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Axis-aligned box; `x`,`y` is the top-left corner. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface RecognizedWord {
+  readonly text: string;
+  /** 0-100, as Tesseract reports it for the word. */
+  readonly confidence: number;
+  readonly box: Box;
+}
+
+export interface RecognizedLine {
+  readonly text: string;
+  /** 0-100; the mean of the line's word confidences, weighted by characters. */
+  readonly confidence: number;
+  /** Four corners clockwise from top-left (the cloud's Polygon order). */
+  readonly polygon: readonly [Point, Point, Point, Point];
+  readonly box: Box;
+  /** Paragraph number, from 1, in reading order (the cloud's AdvancedInfo Parag.ParagNo). */
+  readonly paragraph: number;
+  readonly words: readonly RecognizedWord[];
+}
+
+export interface RecognitionResult {
+  /** All lines joined with `\n`, paragraphs included, in reading order. */
+  readonly text: string;
+  /**
+   * The direction of the text in the input, in degrees clockwise from horizontal, 0 <= angle < 360
+   * (the cloud's `Angle`): a page turned a quarter clockwise reports 90, one tilted slightly
+   * anticlockwise about 359.5. Reading it took a rotation of (360 - angle) clockwise.
+   */
+  readonly angle: number;
+  /** Tesseract language set used, e.g. `eng` or `chi_sim+eng`. */
+  readonly language: string;
+  readonly lines: readonly RecognizedLine[];
+  /** Size of the corrected image the coordinates refer to. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One page of a recognised input: a multi-page TIFF gives several. */
+export interface RecognizedPage {
+  /** From 1. */
+  readonly page: number;
+  readonly result: RecognitionResult;
+}
