@@ -1,0 +1,87 @@
+/**
+ * Makes the fixtures that no real image with ground truth exists for here, and says so in their
+ * names: `synthetic-*` are text rendered with the Droid Sans Fallback font (no real Chinese image
+ * with a transcription could be obtained on these machines); `derived-*` are real images turned
+ * into the hard cases (transparent background, white on black). Run once; the outputs are
+ * committed so tests do not depend on the fonts of the machine.
+ *   node --import tsx scripts/make-derived-fixtures.ts
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+const corpus = path.resolve('test/fixtures/corpus');
+const font = 'Droid Sans Fallback';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+async function renderLines(name: string, lines: string[], options: { size: number; width: number; lineGap: number; fg: string; bg: string; traditional?: boolean }) {
+  const height = Math.round(options.lineGap * lines.length + options.size);
+  const texts = lines
+    .map((line, i) => `<text x="${options.size * 0.6}" y="${Math.round(options.size * 1.1 + i * options.lineGap)}" font-size="${options.size}" font-family="${font}" fill="${options.fg}">${escapeXml(line)}</text>`)
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}"><rect width="100%" height="100%" fill="${options.bg}"/>${texts}</svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(path.join(corpus, `${name}.png`));
+  await writeFile(path.join(corpus, `${name}.gt.txt`), `${lines.join('\n')}\n`);
+}
+
+await renderLines(
+  'synthetic-chi-sim-paragraph',
+  [
+    '离线文字识别让银行和医院在本地处理文件，',
+    '图片不会离开内网，也不会写入磁盘。',
+    '系统支持身份证、表格和二十种语言的印刷体，',
+    '每一次调用都会计入本地资源包。',
+  ],
+  { size: 28, width: 640, lineGap: 44, fg: '#111111', bg: '#ffffff' },
+);
+await renderLines(
+  'synthetic-chi-tra-paragraph',
+  ['離線文字識別讓銀行和醫院在本地處理文件，', '圖片不會離開內網，也不會寫入磁碟。', '每一次呼叫都會計入本地資源包。'],
+  { size: 28, width: 640, lineGap: 44, fg: '#111111', bg: '#ffffff' },
+);
+await renderLines('synthetic-chi-sim-crop-white-on-black', ['网络支付并无风险'], { size: 18, width: 200, lineGap: 26, fg: '#f0f0f0', bg: '#202020' });
+
+// Real text, hard backgrounds: the phototest page of tesseract.js's examples.
+const source = await sharp(await readFile(path.join(corpus, 'testocr.png'))).greyscale().raw().toBuffer({ resolveWithObject: true });
+const { width, height } = source.info;
+const rgba = Buffer.alloc(width * height * 4);
+for (let i = 0; i < width * height; i += 1) {
+  // White text whose opacity is the darkness of the original ink; the background is fully transparent.
+  rgba.fill(255, i * 4, i * 4 + 3);
+  rgba[i * 4 + 3] = 255 - source.data[i]!;
+}
+await sharp(rgba, { raw: { width, height, channels: 4 } }).png().toFile(path.join(corpus, 'derived-testocr-white-on-transparent.png'));
+await sharp(source.data, { raw: { width, height, channels: 1 } }).negate().png().toFile(path.join(corpus, 'derived-testocr-white-on-black.png'));
+for (const name of ['derived-testocr-white-on-transparent', 'derived-testocr-white-on-black']) {
+  await writeFile(path.join(corpus, `${name}.gt.txt`), await readFile(path.join(corpus, 'testocr.gt.txt')));
+}
+// BMP and WebP forms of a real page, for the intake tests (sharp writes no BMP, hence the small writer below).
+const rgb = await sharp(await readFile(path.join(corpus, 'testocr.png'))).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+await writeFile(path.join(corpus, 'derived-testocr.bmp'), encodeBmp24(rgb.data, rgb.info.width, rgb.info.height));
+await sharp(await readFile(path.join(corpus, 'testocr.png'))).webp({ quality: 90 }).toFile(path.join(corpus, 'derived-testocr.webp'));
+
+
+function encodeBmp24(rgbData: Buffer, w: number, h: number): Buffer {
+  const rowSize = Math.ceil((w * 3) / 4) * 4;
+  const file = Buffer.alloc(54 + rowSize * h);
+  file.write('BM', 0, 'ascii');
+  file.writeUInt32LE(file.length, 2);
+  file.writeUInt32LE(54, 10);
+  file.writeUInt32LE(40, 14);
+  file.writeInt32LE(w, 18);
+  file.writeInt32LE(h, 22);
+  file.writeUInt16LE(1, 26);
+  file.writeUInt16LE(24, 28);
+  file.writeUInt32LE(rowSize * h, 34);
+  for (let y = 0; y < h; y += 1) {
+    const row = 54 + (h - 1 - y) * rowSize;
+    for (let x = 0; x < w; x += 1) {
+      const src = (y * w + x) * 3;
+      file[row + x * 3] = rgbData[src + 2]!;
+      file[row + x * 3 + 1] = rgbData[src + 1]!;
+      file[row + x * 3 + 2] = rgbData[src]!;
+    }
+  }
+  return file;
+}
