@@ -76,17 +76,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     specs.set(key, spec);
     return key;
   };
-  const pool = createWorkerPool<TesseractWorker>({
-    size: options.workers ?? Math.max(1, os.availableParallelism()),
-    maxQueue: options.maxQueue ?? 64,
-    recycleAfter: options.recycleAfter ?? 200,
-    spawn: (key) => createTesseractWorker(specs.get(key)!),
-  });
+  const spawn = (key: string) => createTesseractWorker(specs.get(key)!);
+  const maxQueue = options.maxQueue ?? 64;
+  const recycleAfter = options.recycleAfter ?? 200;
+  const pool = createWorkerPool<TesseractWorker>({ size: options.workers ?? Math.max(1, os.availableParallelism()), maxQueue, recycleAfter, spawn });
+  // Orientation needs the legacy engine and its own thread; one small extra thread serves it, so
+  // recognition threads are not evicted and reloaded for every page (OSD takes ~150-300 ms a page).
+  const orientationPool = createWorkerPool<TesseractWorker>({ size: 1, maxQueue, recycleAfter, spawn });
 
   async function orient(prepared: PreparedPage, control: RecognizeControl, timeoutMs?: number): Promise<Result<OrientationDecision, EngineErrorCode>> {
     if (Math.min(prepared.image.width, prepared.image.height) < minOrientationSide) return ok({ correction: 0, script: null });
     const image = toPgm(prepared.image);
-    const detection = await pool.run({
+    const detection = await orientationPool.run({
       key: keyFor(osdSpec(modelsFolder)),
       lane: control.lane,
       signal: control.signal,
@@ -175,7 +176,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       control.onProgress?.({ stage: 'done', page: total, pages: total, progress: 1 });
       return ok(pages);
     },
-    stats: () => pool.stats(),
-    close: () => pool.close(),
+    stats: () => {
+      const recognition = pool.stats();
+      const orientation = orientationPool.stats();
+      return { workers: recognition.workers + orientation.workers, busy: recognition.busy + orientation.busy, queued: recognition.queued + orientation.queued };
+    },
+    close: async () => {
+      await Promise.all([pool.close(), orientationPool.close()]);
+    },
   };
 }

@@ -1,0 +1,65 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createEngine } from './engine/create-engine.js';
+import { runRecognizeCommand } from './cli/recognize-command.js';
+import { usage } from './cli/usage.js';
+
+/** `ocr-desk`: the command-line door. Parses arguments, wires the engine, maps outcomes to exit codes. */
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(usage);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'recognize') {
+    process.stderr.write(`ocr-desk: unknown command "${command}"\n\n${usage}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string', default: 'auto' },
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        workers: { type: 'string' },
+        timeout: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`ocr-desk: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const usageError = (message: string) => {
+    process.stderr.write(`ocr-desk: ${message}\n`);
+    return 2;
+  };
+  if (positionals.length === 0) return usageError('recognize needs at least one file or folder');
+  if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not "${values.format}"`);
+  const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usageError('--workers must be a whole number from 1 to 64');
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) return usageError('--timeout must be a positive number of seconds');
+
+  const engine = createEngine({ workers });
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await runRecognizeCommand(
+      engine,
+      { inputs: positionals, language: values.lang ?? 'auto', format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
+      { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await engine.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,149 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Engine } from '../engine/create-engine.js';
+import type { RecognitionResult, RecognizedPage } from '../../shared/ocr-result.js';
+import type { Failure } from '../../shared/result.js';
+import { listInputs } from './list-inputs.js';
+import { createProgressBar } from './progress-bar.js';
+
+export interface RecognizeCommandOptions {
+  readonly inputs: readonly string[];
+  readonly language: string;
+  readonly format: 'text' | 'json';
+  readonly outDir?: string;
+  /** Files in flight at once; keeps every engine worker busy without flooding its queue. */
+  readonly concurrency: number;
+  readonly timeoutMs?: number;
+}
+
+export interface RecognizeCommandIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly signal?: AbortSignal;
+}
+
+type FileOutcome = { readonly file: string; readonly ok: true; readonly pages: RecognizedPage[] } | { readonly file: string; readonly ok: false; readonly error: Failure };
+
+/** The JSON Lines record of one page or one failed file: the CLI's documented output contract. */
+export function toRecord(outcome: FileOutcome): object[] {
+  if (!outcome.ok) return [{ file: outcome.file, ok: false, error: outcome.error }];
+  return outcome.pages.map((page) => ({ file: outcome.file, page: page.page, ok: true, result: page.result satisfies RecognitionResult }));
+}
+
+/** Runs `ocr-desk recognize`; resolves with the process exit code (1 if any file failed). */
+export async function runRecognizeCommand(engine: Engine, options: RecognizeCommandOptions, io: RecognizeCommandIo): Promise<number> {
+  const started = Date.now();
+  const { files, skipped } = await listInputs(options.inputs);
+  if (files.length === 0) {
+    io.stderr.write(`ocr-desk: no images found in ${options.inputs.join(', ')}${skipped ? ` (${skipped} other files skipped)` : ''}\n`);
+    return 1;
+  }
+  const bar = createProgressBar(io.stderr);
+  const inFlight = new Map<number, number>();
+  let completed = 0;
+  const showProgress = (label: string) => {
+    const partial = [...inFlight.values()].reduce((sum, fraction) => sum + fraction, 0);
+    bar.update(completed + partial, files.length, `${completed}/${files.length} ${label}`);
+  };
+
+  const recognizeFile = async (index: number): Promise<FileOutcome> => {
+    const file = files[index]!;
+    inFlight.set(index, 0);
+    const result = await engine.recognize(
+      { kind: 'path', path: file },
+      { language: options.language, timeoutMs: options.timeoutMs },
+      {
+        signal: io.signal,
+        lane: 'cli',
+        onProgress: (progress) => {
+          inFlight.set(index, progress.progress);
+          showProgress(path.basename(file));
+        },
+      },
+    );
+    inFlight.delete(index);
+    completed += 1;
+    showProgress(path.basename(file));
+    return result.ok ? { file, ok: true, pages: result.value } : { file, ok: false, error: result.error };
+  };
+
+  // Start up to `concurrency` files at once but report strictly in input order.
+  const outcomes: Promise<FileOutcome>[] = [];
+  let nextIndex = 0;
+  const slots: Array<Promise<void>> = [];
+  const resolvers: Array<(outcome: FileOutcome) => void> = [];
+  for (let i = 0; i < files.length; i += 1) outcomes.push(new Promise((resolve) => resolvers.push(resolve)));
+  const runSlot = async () => {
+    while (nextIndex < files.length) {
+      const index = nextIndex;
+      nextIndex += 1;
+      resolvers[index]!(await recognizeFile(index));
+    }
+  };
+  for (let i = 0; i < Math.max(1, options.concurrency); i += 1) slots.push(runSlot());
+
+  const writer = createOutputWriter(options, io, files.length);
+  let failed = 0;
+  let pages = 0;
+  for (const pending of outcomes) {
+    const outcome = await pending;
+    bar.clear();
+    if (outcome.ok) pages += outcome.pages.length;
+    else failed += 1;
+    await writer.write(outcome);
+    showProgress('');
+  }
+  await Promise.all(slots);
+  bar.clear();
+  if (files.length > 1 || skipped > 0 || options.outDir) {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const where = options.outDir ? `; results in ${options.outDir}` : '';
+    const skippedNote = skipped ? `, ${skipped} non-image files skipped` : '';
+    io.stderr.write(`ocr-desk: ${files.length - failed} of ${files.length} files recognised (${pages} pages) in ${seconds} s${failed ? `, ${failed} failed` : ''}${skippedNote}${where}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+interface OutputWriter {
+  write(outcome: FileOutcome): Promise<void>;
+}
+
+function createOutputWriter(options: RecognizeCommandOptions, io: RecognizeCommandIo, fileCount: number): OutputWriter {
+  const reportFailure = (outcome: FileOutcome & { ok: false }) => io.stderr.write(`ocr-desk: ${outcome.file}: ${outcome.error.message} [${outcome.error.code}]\n`);
+  const asText = (outcome: FileOutcome & { ok: true }, withHeaders: boolean) =>
+    outcome.pages
+      .map((page) => {
+        const header = withHeaders ? `==> ${outcome.file}${outcome.pages.length > 1 ? ` (page ${page.page})` : ''} <==\n` : '';
+        return `${header}${page.result.text}\n`;
+      })
+      .join(withHeaders ? '\n' : '\f\n');
+  const asJsonLines = (outcome: FileOutcome) => toRecord(outcome).map((record) => `${JSON.stringify(record)}\n`).join('');
+
+  if (!options.outDir) {
+    return {
+      async write(outcome) {
+        if (options.format === 'json') io.stdout.write(asJsonLines(outcome));
+        else if (outcome.ok) io.stdout.write(asText(outcome, fileCount > 1 || outcome.pages.length > 1));
+        else reportFailure(outcome);
+      },
+    };
+  }
+  const outDir = options.outDir;
+  const used = new Set<string>();
+  return {
+    async write(outcome) {
+      if (!outcome.ok) {
+        reportFailure(outcome);
+        if (options.format === 'text') return;
+      }
+      await mkdir(outDir, { recursive: true });
+      const extension = options.format === 'json' ? '.jsonl' : '.txt';
+      const base = path.parse(outcome.file).name;
+      let name = `${base}${extension}`;
+      for (let n = 2; used.has(name); n += 1) name = `${base}-${n}${extension}`;
+      used.add(name);
+      const content = options.format === 'json' ? asJsonLines(outcome) : outcome.ok ? asText(outcome, false) : '';
+      await writeFile(path.join(outDir, name), content);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+export const usage = `Usage: ocr-desk <command> [options]
+
+Commands:
+  recognize <files or folders...>   Recognise printed text in images (folders are walked).
+  help                              Show this help.
+
+Options of recognize:
+  --lang L        A cloud LanguageType (zh, mix, auto) or Tesseract names joined with +
+                  (eng, chi_sim, chi_tra, chi_sim+eng). Default: auto (chosen per image).
+  --format F      text (default) or json (JSON Lines, one object per file or page).
+  --out DIR       Write one result file per input into DIR instead of printing.
+  --workers N     OCR threads (default: one per core).
+  --timeout S     Give up on a page after S seconds.
+
+Exit code: 0 when every file was recognised, 1 when any failed, 2 for a usage error.
+`;
