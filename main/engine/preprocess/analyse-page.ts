@@ -45,34 +45,51 @@ function otsuThreshold(histogram: Float64Array, total: number): number {
 }
 
 /**
- * Rows holding ink form bands, one per text line on a single-column page. The median band height
- * approximates the line height well enough to decide whether text is too small to read. On
- * multi-column pages with staggered lines bands merge and the estimate grows, which only makes
- * us less eager to upscale, never wrongly eager.
+ * Rows holding ink form bands, one per text line. The median band height approximates the line
+ * height well enough to decide whether text is too small to read. Pages are cut into vertical
+ * strips first, so the staggered lines of neighbouring columns do not merge into one band, and
+ * on tall pages columns inked in most rows (scan borders, vertical rules) are left out, or every
+ * row would count as text.
  */
 function medianBandHeight(image: GreyImage, threshold: number, darkBackground: boolean): number | null {
   const { width, height, data } = image;
-  // A row counts as text when at least 0.5% of its pixels (and 2) are ink; this skips specks.
-  const minInk = Math.max(2, Math.floor(width * 0.005));
-  const bands: number[] = [];
-  let run = 0;
-  for (let y = 0; y <= height; y += 1) {
-    let ink = 0;
-    if (y < height) {
+  const isInk = (value: number) => (darkBackground ? value > threshold : value <= threshold);
+  const textColumn = new Uint8Array(width).fill(1);
+  if (height >= 200) {
+    const columnInk = new Uint32Array(width);
+    for (let y = 0; y < height; y += 1) {
       const row = y * width;
-      for (let x = 0; x < width; x += 1) {
-        const isInk = darkBackground ? data[row + x]! > threshold : data[row + x]! <= threshold;
-        if (isInk) ink += 1;
-      }
+      for (let x = 0; x < width; x += 1) if (isInk(data[row + x]!)) columnInk[x]! += 1;
     }
-    if (ink >= minInk) {
-      run += 1;
-    } else {
-      if (run >= 4) bands.push(run);
-      run = 0;
+    for (let x = 0; x < width; x += 1) if (columnInk[x]! > height * 0.5) textColumn[x] = 0;
+  }
+  const stripCount = Math.max(1, Math.round(width / 500));
+  const bands: number[] = [];
+  for (let strip = 0; strip < stripCount; strip += 1) {
+    const from = Math.floor((strip * width) / stripCount);
+    const to = Math.floor(((strip + 1) * width) / stripCount);
+    let columns = 0;
+    for (let x = from; x < to; x += 1) columns += textColumn[x]!;
+    // A row counts as text when at least 0.5% of its pixels (and 2) are ink; this skips specks.
+    const minInk = Math.max(2, Math.floor(columns * 0.005));
+    let run = 0;
+    for (let y = 0; y <= height; y += 1) {
+      let ink = 0;
+      if (y < height) {
+        const row = y * width;
+        for (let x = from; x < to; x += 1) if (textColumn[x] && isInk(data[row + x]!)) ink += 1;
+      }
+      if (ink >= minInk) {
+        run += 1;
+      } else {
+        if (run >= 4) bands.push(run);
+        run = 0;
+      }
     }
   }
   if (bands.length === 0) return null;
   bands.sort((a, b) => a - b);
-  return bands[Math.floor(bands.length / 2)]!;
+  const median = bands[Math.floor(bands.length / 2)]!;
+  // A median band over most of a tall page is a photo or a shaded scan, not a line of text.
+  return median > 0.4 * height && height > 200 ? null : median;
 }

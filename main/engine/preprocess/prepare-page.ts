@@ -42,7 +42,8 @@ export async function preparePage(image: GreyImage, analysis: PageAnalysis, step
     const pixelsAfter = image.width * image.height * scale * scale;
     if (pixelsAfter > maxPreparedPixels) scale = Math.sqrt(maxPreparedPixels / (image.width * image.height));
   }
-  const padding = steps.pad ? Math.round(Math.max(10, (analysis.lineHeight ?? 20) * scale * 0.5)) : 0;
+  // Half a line of margin lets Tesseract segment text that touches the edge; more only costs time.
+  const padding = steps.pad ? Math.round(Math.min(40, Math.max(10, (analysis.lineHeight ?? 20) * scale * 0.5))) : 0;
   const invert = steps.invert && analysis.darkBackground;
   if (scale === 1 && padding === 0 && !invert) return { image, scale, padding };
 

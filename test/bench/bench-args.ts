@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { fail, ok, type Result } from '../../shared/result.js';
+
+export interface BenchArgs {
+  /** Timed runs per image and engine; the median is reported. */
+  readonly rounds: number;
+  /** Where to write machine-readable results, or null for print-only. */
+  readonly jsonFile: string | null;
+  readonly help: boolean;
+}
+
+export const benchUsage = `Usage: npm run bench -- [--rounds N] [--json FILE]
+
+Benchmarks OCR Desk's engine against native Tesseract (Debian's CLI, same traineddata files)
+on the fixture corpus, and prints latency, throughput, cold start, peak RSS and CER.
+
+  --rounds N   timed runs per image and engine, median reported (default 3)
+  --json FILE  also write the results as JSON to FILE
+  --help       show this text
+
+Native Tesseract: bash scripts/install-bench-deps.sh`;
+
+export function parseBenchArgs(argv: readonly string[]): Result<BenchArgs, 'InvalidArguments'> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { rounds: { type: 'string' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    // parseArgs reports unknown options by throwing; for the bench that is a usage error, not a bug.
+    return fail('InvalidArguments', error instanceof Error ? error.message : String(error));
+  }
+  const { rounds = '3', json, help = false } = parsed.values;
+  const roundCount = Number(rounds);
+  if (!Number.isInteger(roundCount) || roundCount < 1 || roundCount > 50) {
+    return fail('InvalidArguments', `--rounds must be a whole number from 1 to 50, not "${rounds}".`);
+  }
+  if (json !== undefined && json.trim() === '') return fail('InvalidArguments', '--json needs a file name.');
+  return ok({ rounds: roundCount, jsonFile: json ?? null, help });
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import sharp from 'sharp';
+import { createEngine } from '../../main/engine/create-engine.js';
+import type { RecognitionResult } from '../../shared/ocr-result.js';
+import { corpusItem, corpusPath, readTruth } from '../helpers/fixture-corpus.js';
+import { characterErrorRate } from '../helpers/text-metrics.js';
+
+const engine = createEngine({ workers: 2 });
+after(() => engine.close());
+
+async function read(file: string | Buffer, language = 'eng', extra: { detectOrientation?: boolean } = {}): Promise<RecognitionResult[]> {
+  const input = typeof file === 'string' ? ({ kind: 'path', path: corpusPath(file) } as const) : ({ kind: 'bytes', bytes: file } as const);
+  const result = await engine.recognize(input, { language, ...extra });
+  assert.ok(result.ok, result.ok ? '' : `${result.error.code}: ${result.error.message}`);
+  return result.value.map((page) => page.result);
+}
+
+const cer = (id: string, text: string) => characterErrorRate(readTruth(corpusItem(id)), text);
+
+test('phototest (real scan) reads with CER <= 1%, with sound geometry', async () => {
+  const [page] = await read('phototest.tif');
+  assert.ok(cer('phototest', page!.text) <= 0.01, page!.text);
+  assert.equal(page!.angle, 0);
+  assert.equal(page!.language, 'eng');
+  assert.deepEqual([page!.width, page!.height], [640, 480]);
+  assert.ok(page!.lines.length >= 8);
+  for (const line of page!.lines) {
+    assert.ok(line.confidence >= 0 && line.confidence <= 100);
+    assert.ok(line.paragraph >= 1);
+    assert.ok(line.words.length > 0);
+    const [topLeft, topRight, bottomRight, bottomLeft] = line.polygon;
+    assert.deepEqual(topLeft, { x: line.box.x, y: line.box.y });
+    assert.ok(topRight.x > topLeft.x && bottomRight.y > topRight.y && bottomLeft.x === topLeft.x);
+    assert.ok(line.box.x + line.box.width <= page!.width && line.box.y + line.box.height <= page!.height);
+    for (const word of line.words) assert.ok(word.box.x >= line.box.x - 1 && word.box.x + word.box.width <= line.box.x + line.box.width + 1);
+  }
+  assert.equal(page!.lines[0]!.paragraph, 1);
+  assert.ok(page!.lines.at(-1)!.paragraph >= 2, 'the second paragraph is numbered apart');
+});
+
+test('auto picks English for a Latin page', async () => {
+  const [page] = await read('phototest.tif', 'auto');
+  assert.equal(page!.language, 'eng');
+  assert.ok(cer('phototest', page!.text) <= 0.01);
+});
+
+test('PNG, BMP (via bmp-js), WebP and JPEG of the same real page all read', async () => {
+  for (const file of ['testocr.png', 'derived-testocr.bmp', 'derived-testocr.webp']) {
+    const [page] = await read(file);
+    assert.ok(cer('testocr', page!.text) <= 0.02, `${file}: ${page!.text}`);
+  }
+  const jpeg = await sharp(corpusPath('testocr.png')).jpeg({ quality: 85 }).toBuffer();
+  const [page] = await read(jpeg);
+  assert.ok(cer('testocr', page!.text) <= 0.02, page!.text);
+});
+
+test('EXIF orientation is honoured before anything else', async () => {
+  // Pixels stored a quarter turn anticlockwise, with the EXIF tag that says "turn 90 clockwise to view".
+  const jpeg = await sharp(corpusPath('testocr.png')).rotate(-90).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer();
+  const [page] = await read(jpeg, 'eng', { detectOrientation: false });
+  assert.ok(cer('testocr', page!.text) <= 0.02, page!.text);
+  assert.deepEqual([page!.width, page!.height], [640, 480]);
+});
+
+test('rotated scans are turned upright, report the cloud angle and read like the upright original', async () => {
+  const [upright] = await read('phototest.tif');
+  const uprightCer = cer('phototest', upright!.text);
+  for (const id of ['phototest-rotated-R', 'phototest-rotated-180', 'phototest-rotated-L']) {
+    const item = corpusItem(id);
+    const [page] = await read(item.file);
+    assert.equal(Math.round(page!.angle), item.expectedAngle, `${id} angle ${page!.angle}`);
+    assert.ok(cer(id, page!.text) <= uprightCer + 0.01, `${id}: ${page!.text}`);
+  }
+});
+
+test('white text on a transparent background and white-on-black text read instead of coming back empty', async () => {
+  for (const id of ['derived-testocr-white-on-transparent', 'derived-testocr-white-on-black']) {
+    const [page] = await read(corpusItem(id).file);
+    assert.ok(cer(id, page!.text) <= 0.02, `${id}: ${page!.text}`);
+  }
+  const [inverted] = await read('inverted-text.tif');
+  assert.ok(cer('inverted-text', inverted!.text) <= 0.1, inverted!.text);
+});
+
+test('a multi-page TIFF gives one result per page', async () => {
+  const pages = await read('derived-two-pages.tif');
+  assert.equal(pages.length, 2);
+  assert.ok(characterErrorRate(readFileSync(corpusPath('phototest.gt.txt'), 'utf8'), pages[0]!.text) <= 0.01);
+  assert.ok(characterErrorRate(readFileSync(corpusPath('testocr.gt.txt'), 'utf8'), pages[1]!.text) <= 0.02);
+});
+
+// SYNTHETIC: no real Chinese image with a transcription is available here (test/fixtures/corpus/SOURCES.md).
+test('Chinese paragraphs read with CER <= 3% and no spaces between characters (synthetic renders)', async () => {
+  const [simplified] = await read('synthetic-chi-sim-paragraph.png', 'zh');
+  assert.ok(characterErrorRate(readTruth(corpusItem('synthetic-chi-sim-paragraph')), simplified!.text, { dropSpaces: true }) <= 0.03, simplified!.text);
+  assert.doesNotMatch(simplified!.text, /\p{Script=Han} +\p{Script=Han}/u);
+  const [traditional] = await read('synthetic-chi-tra-paragraph.png', 'chi_tra+eng');
+  assert.ok(characterErrorRate(readTruth(corpusItem('synthetic-chi-tra-paragraph')), traditional!.text, { dropSpaces: true }) <= 0.03, traditional!.text);
+});
+
+test('a tiny white-on-black Chinese crop is upscaled, inverted and read (synthetic render)', async () => {
+  const [page] = await read('synthetic-chi-sim-crop-white-on-black.png', 'zh');
+  assert.ok(page!.text.length > 0);
+  assert.ok(characterErrorRate(readTruth(corpusItem('synthetic-chi-sim-crop-white-on-black')), page!.text, { dropSpaces: true }) <= 0.6, page!.text);
+});
+
+test('progress is reported per stage and ends at 1', async () => {
+  const seen: string[] = [];
+  let last = 0;
+  const result = await engine.recognize({ kind: 'path', path: corpusPath('phototest.tif') }, { language: 'eng' }, {
+    onProgress: (progress) => {
+      seen.push(progress.stage);
+      assert.ok(progress.progress >= last - 1e-9, 'progress never goes back');
+      last = progress.progress;
+    },
+  });
+  assert.ok(result.ok);
+  assert.equal(seen[0], 'decoding');
+  assert.ok(seen.includes('recognizing'));
+  assert.equal(seen.at(-1), 'done');
+  assert.equal(last, 1);
+});
