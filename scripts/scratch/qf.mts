@@ -1,0 +1,14 @@
+import { createEngine } from '../../main/engine/create-engine.js';
+const engine = createEngine({ workers: 1, maxQueue: 1 });
+const smallPage = { kind: 'path', path: 'test/fixtures/corpus/phototest.tif' } as const;
+const options = { language: 'eng', detectOrientation: false } as const;
+const t = Date.now();
+const running = engine.recognize(smallPage, options);
+await new Promise((r) => setTimeout(r, 100));
+console.log(engine.stats(), Date.now() - t);
+const waiting = engine.recognize(smallPage, options);
+const refused = engine.recognize(smallPage, options);
+await new Promise((r) => setTimeout(r, 50));
+console.log(engine.stats());
+console.log((await refused).ok, (await running).ok, (await waiting).ok);
+await engine.close();
