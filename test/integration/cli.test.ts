@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { corpusPath } from '../helpers/fixture-corpus.js';
+import { gifWithFrames } from '../helpers/crafted-images.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let scratch = '';
+
+before(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-cli-'));
+});
+after(() => rm(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI as a user would (`npx ocr-desk` resolves to this bin); never rejects. */
+function ocrDesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, 'bin/ocr-desk.js'), ...args], { cwd: scratch }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+test('--format json prints one record per file or page, in input order, and exits 1 when any failed', async () => {
+  const animated = path.join(scratch, 'b.gif');
+  await writeFile(animated, gifWithFrames(3));
+  const notes = path.join(scratch, 'notes.png');
+  await writeFile(notes, 'a text file with an image name');
+  const { code, stdout } = await ocrDesk(['recognize', '--lang', 'eng', '--format', 'json', corpusPath('phototest.tif'), animated, notes, corpusPath('derived-two-pages.tif')]);
+  assert.equal(code, 1);
+  const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(records.length, 5);
+  const [photo, gif, text, page1, page2] = records;
+  assert.deepEqual(Object.keys(photo), ['file', 'page', 'ok', 'result']);
+  assert.equal(photo.file, corpusPath('phototest.tif'));
+  assert.equal(photo.page, 1);
+  assert.equal(photo.ok, true);
+  for (const key of ['text', 'angle', 'language', 'lines']) assert.ok(key in photo.result, key);
+  const line = photo.result.lines[0];
+  assert.deepEqual(Object.keys(line), ['text', 'confidence', 'polygon', 'box', 'paragraph', 'words']);
+  assert.equal(line.polygon.length, 4);
+  assert.deepEqual(Object.keys(line.box), ['x', 'y', 'width', 'height']);
+  assert.deepEqual(Object.keys(line.words[0]), ['text', 'confidence', 'box']);
+  assert.deepEqual(gif, { file: animated, ok: false, error: { code: 'AnimatedGifUnsupported', message: gif.error.message } });
+  assert.equal(text.error.code, 'UnsupportedFormat');
+  assert.deepEqual([page1.page, page2.page], [1, 2]);
+});
+
+test('folders are walked: images by their bytes are read, other files skipped, results in order', async () => {
+  const folder = path.join(scratch, 'scans');
+  await mkdir(path.join(folder, 'inner'), { recursive: true });
+  await copyFile(corpusPath('phototest.tif'), path.join(folder, 'a-page'));
+  await copyFile(corpusPath('node-tesseract.png'), path.join(folder, 'inner', 'line.png'));
+  await writeFile(path.join(folder, 'readme.txt'), 'not an image');
+  const { code, stdout, stderr } = await ocrDesk(['recognize', '--lang', 'eng', folder]);
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /==> .*a-page <==\nThis is a lot of 12 point text/);
+  assert.match(stdout, /==> .*line\.png <==\nnode-tesseract/);
+  assert.match(stderr, /2 of 2 files recognised .* 1 non-image files skipped/);
+});
+
+test('--out writes one result file per input', async () => {
+  const out = path.join(scratch, 'out');
+  const { code } = await ocrDesk(['recognize', '--lang', 'eng', '--out', out, corpusPath('phototest.tif'), corpusPath('hello-google.tif')]);
+  assert.equal(code, 0);
+  assert.deepEqual((await readdir(out)).sort(), ['hello-google.txt', 'phototest.txt']);
+  assert.match(await readFile(path.join(out, 'hello-google.txt'), 'utf8'), /Hello Google/);
+  const json = await ocrDesk(['recognize', '--lang', 'eng', '--format', 'json', '--out', out, corpusPath('hello-google.tif')]);
+  assert.equal(json.code, 0);
+  const record = JSON.parse(await readFile(path.join(out, 'hello-google.jsonl'), 'utf8'));
+  assert.equal(record.result.text, 'Hello Google');
+});
+
+test('usage errors exit 2 with a message; a missing file is a clear failure', async () => {
+  const badFormat = await ocrDesk(['recognize', '--format', 'xml', 'x.png']);
+  assert.equal(badFormat.code, 2);
+  assert.match(badFormat.stderr, /--format must be text or json/);
+  assert.equal((await ocrDesk(['frobnicate'])).code, 2);
+  assert.equal((await ocrDesk(['recognize'])).code, 2);
+  const badLanguage = await ocrDesk(['recognize', '--lang', 'xx', corpusPath('phototest.tif')]);
+  assert.equal(badLanguage.code, 1);
+  assert.match(badLanguage.stderr, /Language "xx" is not supported.*\[LanguageNotSupported\]/);
+  const missing = await ocrDesk(['recognize', 'nowhere.png']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /nowhere\.png does not exist/);
+});
