@@ -131,7 +131,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
           {
             image,
             parameters: {
-              rotateAuto: request.options.deskew !== false,
+              // TessBaseAPI defaults to one uniform block (PSM 6), which runs the columns of a
+              // page together; the tesseract CLI and the cloud lay out the page (PSM 3).
+              tessedit_pageseg_mode: '3',
+              // On a crop of a few characters the skew estimate is noise, like OSD's.
+              rotateAuto: request.options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide,
               // Our PGM carries no resolution; without this Tesseract guesses one and warns.
               user_defined_dpi: '300',
             },
