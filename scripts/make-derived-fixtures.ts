@@ -62,6 +62,9 @@ await writeFile(path.join(corpus, 'derived-testocr.bmp'), encodeBmp24(rgb.data, 
 await sharp(await readFile(path.join(corpus, 'testocr.png'))).webp({ quality: 90 }).toFile(path.join(corpus, 'derived-testocr.webp'));
 
 
+// A low-resolution scan: phototest at 40% (lines about 12 px), where upscaling decides the result.
+await sharp(path.join(corpus, 'phototest.tif')).resize(256).png().toFile(path.join(corpus, 'derived-phototest-low-resolution.png'));
+
 function encodeBmp24(rgbData: Buffer, w: number, h: number): Buffer {
   const rowSize = Math.ceil((w * 3) / 4) * 4;
   const file = Buffer.alloc(54 + rowSize * h);

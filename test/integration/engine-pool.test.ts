@@ -29,6 +29,7 @@ test('cancelling a running job stops it at once; the next job gets a fresh worke
     const result = await running;
     assert.equal(!result.ok && result.error.code, 'Cancelled');
     assert.ok(Date.now() - started < 5000);
+    assert.equal(engine.stats().workers, 0, 'the interrupted worker is gone');
     const next = await engine.recognize(smallPage, options);
     assert.ok(next.ok);
   } finally {

@@ -122,3 +122,15 @@ test('progress is reported per stage and ends at 1', async () => {
   assert.equal(seen.at(-1), 'done');
   assert.equal(last, 1);
 });
+
+test('small text is upscaled: a 40% scan reads as well as the original, and not without the step', async () => {
+  const input = { kind: 'path', path: corpusPath('derived-phototest-low-resolution.png') } as const;
+  const full = await engine.recognize(input, { language: 'eng' });
+  const withoutRescale = await engine.recognize(input, { language: 'eng', preprocess: { rescale: false } });
+  assert.ok(full.ok && withoutRescale.ok);
+  assert.ok(cer('phototest', full.value[0]!.result.text) <= 0.02, full.value[0]!.result.text);
+  assert.ok(cer('phototest', withoutRescale.value[0]!.result.text) >= 0.1, 'this image really needs the step');
+  // Coordinates refer to the image as given, not to the upscaled copy.
+  const lastLine = full.value[0]!.result.lines.at(-1)!;
+  assert.ok(lastLine.box.x + lastLine.box.width <= 256 && full.value[0]!.result.width === 256);
+});
