@@ -12,7 +12,7 @@ import { languagesForScript } from './languages/languages-for-script.js';
 import { decideOrientation, minOrientationSide, textAngle, type OrientationDecision } from './orientation/read-orientation.js';
 import { rotateGrey } from './orientation/rotate-grey.js';
 import { createWorkerPool, type PoolStats } from './pool/worker-pool.js';
-import { analysePage } from './preprocess/analyse-page.js';
+import { analysePage, type PageAnalysis } from './preprocess/analyse-page.js';
 import { allPreprocessSteps, preparePage, type PreparedPage, type PreprocessSteps } from './preprocess/prepare-page.js';
 import { pageToResult } from './recognize/page-to-result.js';
 import { createTesseractWorker, OcrEngineMode, type TesseractWorker, type TesseractWorkerSpec } from './tesseract/tesseract-worker.js';
@@ -67,6 +67,17 @@ export interface Engine {
 
 const osdSpec = (modelsFolder: string): TesseractWorkerSpec => ({ languages: ['osd'], mode: OcrEngineMode.legacy, modelsFolder, variant: '4.0.0' });
 
+/**
+ * Tesseract's layout analysis (PSM 3, what its CLI uses) finds the columns and blocks of a page;
+ * TessBaseAPI's own default (PSM 6, one uniform block) runs the columns of a page together. On a
+ * crop holding a single line, layout analysis can find nothing at all (measured: two of six digit
+ * crops came back empty), so such crops are read as one line (PSM 7).
+ */
+function pageSegmentationMode(image: GreyImage, analysis: PageAnalysis): string {
+  const singleLine = analysis.lineHeight !== null && image.height <= analysis.lineHeight * 1.8;
+  return singleLine ? '7' : '3';
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const modelsFolder = options.modelsFolder ?? defaultModelsFolder();
   const limits: ImageLimits = { ...defaultImageLimits, ...options.limits };
@@ -105,7 +116,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   ): Promise<Result<RecognitionResult, EngineErrorCode>> {
     const steps: PreprocessSteps = { ...allPreprocessSteps, ...request.options.preprocess };
     let grey = upright;
-    let prepared = await preparePage(grey, analysePage(grey), steps);
+    let analysis = analysePage(grey);
+    let prepared = await preparePage(grey, analysis, steps);
     let decision: OrientationDecision = { correction: 0, script: null };
     if (request.options.detectOrientation !== false || request.languages === autoLanguage) {
       report('orientation', 0);
@@ -114,7 +126,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       decision = request.options.detectOrientation === false ? { ...oriented.value, correction: 0 } : oriented.value;
       if (decision.correction !== 0) {
         grey = await rotateGrey(grey, decision.correction);
-        prepared = await preparePage(grey, analysePage(grey), steps);
+        analysis = analysePage(grey);
+        prepared = await preparePage(grey, analysis, steps);
       }
     }
     const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
@@ -131,9 +144,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           {
             image,
             parameters: {
-              // TessBaseAPI defaults to one uniform block (PSM 6), which runs the columns of a
-              // page together; the tesseract CLI and the cloud lay out the page (PSM 3).
-              tessedit_pageseg_mode: '3',
+              tessedit_pageseg_mode: pageSegmentationMode(grey, analysis),
               // On a crop of a few characters the skew estimate is noise, like OSD's.
               rotateAuto: request.options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide,
               // Our PGM carries no resolution; without this Tesseract guesses one and warns.

@@ -18,7 +18,7 @@ on the fixture corpus, and prints latency, throughput, cold start, peak RSS and 
   --json FILE  also write the results as JSON to FILE
   --help       show this text
 
-Native Tesseract: bash scripts/install-bench-deps.sh`;
+Native Tesseract: scripts/install-system-packages.sh --bench`;
 
 export function parseBenchArgs(argv: readonly string[]): Result<BenchArgs, 'InvalidArguments'> {
   let parsed;

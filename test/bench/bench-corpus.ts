@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { corpusPath, loadCorpus, readTruth } from '../helpers/fixture-corpus.js';
 
 /** One image the bench runs, with its ground truth already read. */
 export interface BenchItem {
@@ -23,61 +23,29 @@ export interface BenchCorpus {
   readonly skipped: readonly SkippedItem[];
 }
 
-interface ManifestItem {
-  readonly id?: unknown;
-  readonly file?: unknown;
-  readonly truth?: unknown;
-  readonly language?: unknown;
-  readonly category?: unknown;
-}
-
 /**
- * Reads the fixture manifest. Items without a truth file cannot give a CER, and the multi-page
- * TIFF would compare one OCR Desk call with a native run that reads only its first page, so both
+ * The fixture corpus as the bench runs it. Items without a truth file cannot give a CER, and a
+ * multi-page TIFF would compare one OCR Desk call with a native run of a different shape, so both
  * are skipped (and listed, so the reader sees what was left out).
  */
-export async function loadBenchCorpus(corpusDir: string): Promise<Result<BenchCorpus, 'CorpusUnreadable'>> {
-  const manifestPath = path.join(corpusDir, 'manifest.json');
-  let manifest: { items?: unknown };
+export function loadBenchCorpus(corpusDir: string): Result<BenchCorpus, 'CorpusUnreadable'> {
+  let manifest;
   try {
-    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { items?: unknown };
+    manifest = loadCorpus(corpusDir);
   } catch (error) {
-    return fail('CorpusUnreadable', `Cannot read ${manifestPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('CorpusUnreadable', `Cannot read the manifest in ${corpusDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!Array.isArray(manifest.items)) return fail('CorpusUnreadable', `${manifestPath} has no "items" list.`);
-
   const items: BenchItem[] = [];
   const skipped: SkippedItem[] = [];
-  for (const raw of manifest.items as ManifestItem[]) {
-    const id = typeof raw.id === 'string' ? raw.id : String(raw.file);
-    if (typeof raw.file !== 'string' || typeof raw.language !== 'string') {
-      skipped.push({ id, reason: 'manifest entry lacks file or language' });
-      continue;
-    }
-    if (raw.category === 'multipage') {
-      skipped.push({ id, reason: 'multi-page input' });
-      continue;
-    }
-    if (typeof raw.truth !== 'string') {
-      skipped.push({ id, reason: 'no truth file' });
-      continue;
-    }
-    try {
-      items.push({
-        id,
-        imagePath: path.join(corpusDir, raw.file),
-        truth: await readFile(path.join(corpusDir, raw.truth), 'utf8'),
-        language: raw.language,
-        category: typeof raw.category === 'string' ? raw.category : '',
-      });
-    } catch (error) {
-      skipped.push({ id, reason: `truth unreadable: ${error instanceof Error ? error.message : String(error)}` });
-    }
+  for (const item of manifest) {
+    if (item.category === 'multipage') skipped.push({ id: item.id, reason: 'multi-page input' });
+    else if (!item.truth) skipped.push({ id: item.id, reason: 'no truth file' });
+    else items.push({ id: item.id, imagePath: corpusPath(item, corpusDir), truth: readTruth(item, corpusDir), language: item.language, category: item.category });
   }
   return ok({ items, skipped });
 }
 
-/** The shared corpus beside the repository has its own, undocumented layout; the bench only reports it. */
+/** The shared corpus beside the repository has its own, undocumented layout; bench and eval only report it. */
 export function sharedCorpusNote(repoRoot: string): { readonly path: string; readonly exists: boolean } {
   const sharedPath = path.resolve(repoRoot, '..', 'shared', 'corpus');
   return { path: sharedPath, exists: existsSync(sharedPath) };

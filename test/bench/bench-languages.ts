@@ -13,7 +13,7 @@ export function tesseractLanguagesFor(request: string): Result<readonly string[]
   return ok(resolved.value);
 }
 
-/** Chinese output and truth are compared without spaces (see text-metrics.ts). */
+/** Chinese output and truth are compared without spaces (see test/helpers/text-metrics.ts). */
 export function comparesWithoutSpaces(languages: readonly string[]): boolean {
   return languages.some((name) => findLanguageModel(name)?.joinsWithoutSpaces === true);
 }

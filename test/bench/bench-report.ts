@@ -1,6 +1,7 @@
 import type { SkippedItem } from './bench-corpus.js';
 import type { ModelSource } from './bench-models.js';
 import type { ImageRow, Totals } from './bench-summary.js';
+import type { LanguageGroupLatency } from './measure-latency.js';
 import type { Throughput } from './measure-throughput.js';
 import { formatMs, formatPercent, formatRatio, formatTable } from './text-table.js';
 import { ratioOrNull } from './timing.js';
@@ -26,12 +27,19 @@ export interface BenchResults {
   readonly native: NativeStatus;
   readonly coldStart: ColdStart;
   readonly images: readonly ImageRow[];
+  readonly groups: readonly LanguageGroupLatency[];
   readonly totals: readonly Totals[];
   readonly throughput: { readonly desk: Throughput; readonly native: Throughput | null; readonly nativeProcesses: number };
   readonly peakRssMb: { readonly afterSequential: number; readonly afterThroughput: number };
 }
 
-const installHint = 'Install it with: bash scripts/install-bench-deps.sh   (Debian: apt-get install -y tesseract-ocr)';
+/**
+ * Below this the native warm figure (CLI minus load, both medians) is within the noise of process
+ * start; a ratio against it would be meaningless, so none is printed.
+ */
+const minWarmMs = 20;
+
+const installHint = 'Install it with: scripts/install-system-packages.sh --bench   (Debian: apt-get install -y tesseract-ocr)';
 
 export function missingNativeBanner(message: string): string {
   const lines = ['NATIVE TESSERACT IS NOT AVAILABLE: every ratio against native is MISSING.', message, installHint, 'OCR Desk figures below are still measured.'];
@@ -39,6 +47,8 @@ export function missingNativeBanner(message: string): string {
   const bar = '!'.repeat(width + 8);
   return [bar, ...lines.map((line) => `!!! ${line.padEnd(width)} !!!`), bar].join('\n');
 }
+
+const passes = (run: Throughput) => `[${run.passesMs.map(formatMs).join(', ')}]`;
 
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
@@ -62,7 +72,8 @@ export function formatReport(results: BenchResults): string {
   );
 
   out.push('', 'Per image: ms = median warm latency; native CLI = one process per image (start + model load included);');
-  out.push('native warm = native CLI minus the model load of its language set. CER: NFKC, whitespace collapsed, no spaces for Chinese.');
+  out.push(`native warm = native CLI minus the model load of its language set (no desk/warm ratio below ${minWarmMs} ms: that is noise).`);
+  out.push('CER: NFKC, whitespace collapsed, no spaces for Chinese. Native runs --psm 3 without OSD, so it is expected to fail on turned pages.');
   out.push(
     formatTable(
       [
@@ -85,7 +96,7 @@ export function formatReport(results: BenchResults): string {
         row.nativeFailure ? 'FAILED' : formatMs(row.nativeCliMs),
         formatMs(row.nativeWarmMs),
         formatRatio(ratioOrNull(row.deskMs, row.nativeCliMs)),
-        formatRatio(ratioOrNull(row.deskMs, row.nativeWarmMs)),
+        formatRatio(row.nativeWarmMs !== null && row.nativeWarmMs >= minWarmMs ? ratioOrNull(row.deskMs, row.nativeWarmMs) : null),
         formatPercent(row.deskCer),
         formatPercent(row.nativeCer),
       ]),
@@ -125,15 +136,15 @@ export function formatReport(results: BenchResults): string {
   );
 
   const { desk, native: nativeThroughput, nativeProcesses } = results.throughput;
-  out.push('', `Throughput over all ${desk.images} images, once each:`);
+  out.push('', `Throughput over all ${desk.images} images; wall ms = median of ${results.rounds} passes (each pass in brackets):`);
   out.push(
     formatTable(
-      [{ title: 'engine', align: 'left' }, { title: 'how', align: 'left' }, { title: 'wall ms' }, { title: 'images/s' }, { title: 'failures' }],
+      [{ title: 'engine', align: 'left' }, { title: 'how', align: 'left' }, { title: 'wall ms' }, { title: 'passes', align: 'left' }, { title: 'images/s' }, { title: 'failures' }],
       [
-        ['OCR Desk', `${results.deskWorkers} workers, all jobs queued at once`, formatMs(desk.wallMs), desk.imagesPerSecond.toFixed(2), String(desk.failures)],
+        ['OCR Desk', `${results.deskWorkers} workers, all jobs queued at once`, formatMs(desk.wallMs), passes(desk), desk.imagesPerSecond.toFixed(2), String(desk.failures)],
         nativeThroughput
-          ? ['native', `${nativeProcesses} CLI processes in parallel`, formatMs(nativeThroughput.wallMs), nativeThroughput.imagesPerSecond.toFixed(2), String(nativeThroughput.failures)]
-          : ['native', 'not measured', '–', '–', '–'],
+          ? ['native', `${nativeProcesses} CLI processes in parallel`, formatMs(nativeThroughput.wallMs), passes(nativeThroughput), nativeThroughput.imagesPerSecond.toFixed(2), String(nativeThroughput.failures)]
+          : ['native', 'not measured', '–', '', '–', '–'],
       ],
     ),
   );
@@ -156,6 +167,7 @@ export function formatReport(results: BenchResults): string {
     ...(row.deskFailure ? [`  ${row.id} OCR Desk: ${row.deskFailure}`] : []),
     ...(row.nativeFailure ? [`  ${row.id} native: ${row.nativeFailure}`] : []),
   ]);
+  for (const group of results.groups) if (group.nativeError) failures.push(`  ${group.languages} native load or list run: ${group.nativeError}`);
   for (const run of [desk, nativeThroughput]) if (run?.firstError) failures.push(`  throughput: ${run.firstError}`);
   if (failures.length > 0) out.push('', 'Failures:', ...failures);
   if (native.status !== 'ok') out.push('', missingNativeBanner(native.message));

@@ -1,6 +1,6 @@
 import { comparesWithoutSpaces } from './bench-languages.js';
 import type { ImageLatency, LanguageGroupLatency } from './measure-latency.js';
-import { characterErrors, microCer, type CharacterErrors } from './text-metrics.js';
+import { characterErrors, microCer, type CharacterErrors } from '../helpers/text-metrics.js';
 import { median, ratioOrNull, sumOrNull } from './timing.js';
 
 /** One printed row per image: speed and accuracy of both engines side by side. */
@@ -38,8 +38,8 @@ export interface Totals {
 
 export function imageRows(images: readonly ImageLatency[]): ImageRow[] {
   return images.map(({ item, languages, desk, nativeCli, nativeWarmMs }) => {
-    const options = { removeSpaces: comparesWithoutSpaces(languages.split('+')) };
-    const score = (text: string | null) => (text === null ? null : characterErrors(text, item.truth, options));
+    const options = { dropSpaces: comparesWithoutSpaces(languages.split('+')) };
+    const score = (text: string | null) => (text === null ? null : characterErrors(item.truth, text, options));
     const deskErrors = score(desk.text);
     const nativeErrors = score(nativeCli?.text ?? null);
     return {

@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const { rounds, jsonFile } = args.value;
+  const startedAt = new Date().toISOString();
 
   const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'corpus');
   const corpus = await loadBenchCorpus(corpusDir);
@@ -102,15 +103,15 @@ async function main(): Promise<number> {
       const afterSequential = peakRssMb();
 
       log(`throughput: OCR Desk, ${items.length} jobs at once`);
-      const deskThroughput = await measureThroughput(items, desk, items.length);
+      const deskThroughput = await measureThroughput(items, desk, items.length, rounds);
       let nativeThroughput: Throughput | null = null;
       if (probes) {
         log(`throughput: native, ${nativeProcesses} processes`);
-        nativeThroughput = await measureThroughput(items, probes.cli, nativeProcesses);
+        nativeThroughput = await measureThroughput(items, probes.cli, nativeProcesses, rounds);
       }
       const rows = imageRows(latency.images);
       const results: BenchResults = {
-        startedAt: new Date().toISOString(),
+        startedAt,
         machine: { cores: os.availableParallelism(), node: process.version, platform: `${process.platform} ${process.arch}` },
         rounds,
         deskWorkers,
@@ -119,13 +120,14 @@ async function main(): Promise<number> {
         native: nativeSetup.status,
         coldStart,
         images: rows,
+        groups: latency.groups,
         totals: allTotals(rows, latency.groups),
         throughput: { desk: deskThroughput, native: nativeThroughput, nativeProcesses },
         peakRssMb: { afterSequential, afterThroughput: peakRssMb() },
       };
       process.stdout.write(`${formatReport(results)}\n`);
       if (jsonFile) {
-        await writeFile(path.resolve(jsonFile), `${JSON.stringify({ ...results, groups: latency.groups }, null, 1)}\n`);
+        await writeFile(path.resolve(jsonFile), `${JSON.stringify(results, null, 1)}\n`);
         log(`results written to ${jsonFile}`);
       }
     } finally {

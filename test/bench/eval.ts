@@ -17,6 +17,7 @@ import { createEngine, type Engine, type RecognizeOptions } from '../../main/eng
 import { defaultModelsFolder } from '../../main/platform/app-paths.js';
 import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers/fixture-corpus.js';
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
+import { sharedCorpusNote } from './bench-corpus.js';
 import { comparesWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
 import { writeTessdata } from './bench-models.js';
 import { createNativeTesseract, findExecutable, type NativeTesseract } from './native-tesseract.js';
@@ -142,8 +143,7 @@ try {
   const nativeById = new Map((native.scored ?? []).map((s) => [s.item.id, s]));
 
   console.log(`OCR Desk eval on ${path.relative(repoRoot, folder) || folder}: ${items.length} items with ground truth`);
-  const shared = path.resolve(repoRoot, '../shared/corpus');
-  const sharedNote = (await import('node:fs')).existsSync(shared)
+  const sharedNote = sharedCorpusNote(repoRoot).exists
     ? `../shared/corpus exists but has its own format; run with --corpus to use a folder with a manifest.json`
     : '../shared/corpus is absent on this machine; the fixture corpus stands in (test/fixtures/corpus/SOURCES.md)';
   console.log(`${sharedNote}\n${native.note}\n`);
