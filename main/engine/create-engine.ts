@@ -10,6 +10,7 @@ import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
 import { autoLanguage, resolveLanguageRequest } from './languages/language-registry.js';
 import { languagesForScript } from './languages/languages-for-script.js';
 import { decideOrientation, minOrientationSide, textAngle, type OrientationDecision } from './orientation/read-orientation.js';
+import { estimateSkew } from './orientation/estimate-skew.js';
 import { rotateGrey } from './orientation/rotate-grey.js';
 import { createWorkerPool, type PoolStats } from './pool/worker-pool.js';
 import { analysePage, type PageAnalysis } from './preprocess/analyse-page.js';
@@ -64,6 +65,8 @@ export interface Engine {
   /** Waits for running jobs, fails queued ones, stops every thread. */
   close(): Promise<void>;
 }
+
+const minSkewDegrees = 0.3;
 
 const osdSpec = (modelsFolder: string): TesseractWorkerSpec => ({ languages: ['osd'], mode: OcrEngineMode.legacy, modelsFolder, variant: '4.0.0' });
 
@@ -127,9 +130,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (decision.correction !== 0) {
         grey = await rotateGrey(grey, decision.correction);
         analysis = analysePage(grey);
-        prepared = await preparePage(grey, analysis, steps);
       }
     }
+    let skew = 0;
+    if (request.options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide) {
+      skew = estimateSkew(grey, analysis) ?? 0;
+      // Below a third of a degree Tesseract reads as well unrotated; rotating only blurs.
+      if (Math.abs(skew) >= minSkewDegrees) {
+        grey = await rotateGrey(grey, -skew, analysis.darkBackground ? 'black' : 'white');
+        analysis = analysePage(grey);
+      } else {
+        skew = 0;
+      }
+    }
+    if (grey !== upright) prepared = await preparePage(grey, analysis, steps);
     const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
     const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder, variant: '4.0.0_best_int' };
     const image = toPgm(prepared.image);
@@ -145,8 +159,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
             image,
             parameters: {
               tessedit_pageseg_mode: pageSegmentationMode(grey, analysis),
-              // On a crop of a few characters the skew estimate is noise, like OSD's.
-              rotateAuto: request.options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide,
               // Our PGM carries no resolution; without this Tesseract guesses one and warns.
               user_defined_dpi: '300',
             },
@@ -161,7 +173,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       pageToResult(recognized.value, {
         geometry: { scale: prepared.scale, padding: prepared.padding, width: grey.width, height: grey.height },
         language: languages.join('+'),
-        angle: textAngle(decision.correction, recognized.value.rotateRadians),
+        angle: textAngle(decision.correction, skew),
       }),
     );
   }

@@ -31,6 +31,8 @@ interface Scored {
   readonly missingWords: number | null;
   readonly empty: boolean;
   readonly angle: number | null;
+  /** The language set the engine used (interesting with `auto`). */
+  readonly language?: string;
   readonly error?: string;
 }
 
@@ -70,15 +72,16 @@ function languagesDropSpaces(language: string): boolean {
   return languages.ok && comparesWithoutSpaces(languages.value);
 }
 
-async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'language'> = {}): Promise<Scored[]> {
+async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'language'> = {}, language?: string): Promise<Scored[]> {
   const scored: Scored[] = [];
   for (const item of items) {
-    const result = await engine.recognize({ kind: 'path', path: path.join(folder, item.file) }, { ...options, language: item.language });
+    const result = await engine.recognize({ kind: 'path', path: path.join(folder, item.file) }, { ...options, language: language ?? item.language });
     if (!result.ok) {
       scored.push({ item, cer: null, missingWords: null, empty: true, angle: null, error: `${result.error.code}: ${result.error.message}` });
       continue;
     }
-    scored.push(score(item, result.value.map((page) => page.result.text), result.value[0]?.result.angle ?? null));
+    const first = result.value[0]?.result;
+    scored.push({ ...score(item, result.value.map((page) => page.result.text), first?.angle ?? null), language: first?.language ?? '' });
   }
   return scored;
 }
@@ -139,6 +142,8 @@ const engine = createEngine({ workers: 2 });
 try {
   const started = Date.now();
   const ours = await runOcrDesk(engine);
+  const automatic = await runOcrDesk(engine, {}, 'auto');
+  const autoById = new Map(automatic.map((s) => [s.item.id, s]));
   const native = await runNative();
   const nativeById = new Map((native.scored ?? []).map((s) => [s.item.id, s]));
 
@@ -150,7 +155,7 @@ try {
 
   console.log(
     formatTable(
-      [{ title: 'item', align: 'left' }, { title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'OCR Desk CER' }, { title: 'native CER' }, { title: 'words missing (order-free)' }, { title: 'angle' }],
+      [{ title: 'item', align: 'left' }, { title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'OCR Desk CER' }, { title: 'native CER' }, { title: 'words missing (order-free)' }, { title: 'angle' }, { title: 'with auto: CER (languages)', align: 'left' }],
       ours.map((s) => [
         label(s.item),
         s.item.category,
@@ -159,6 +164,7 @@ try {
         formatPercent(nativeById.get(s.item.id)?.cer ?? null),
         s.missingWords === null ? '' : `${formatPercent(s.missingWords)} / native ${formatPercent(nativeById.get(s.item.id)?.missingWords ?? null)}`,
         s.angle === null ? '' : String(s.angle),
+        autoById.get(s.item.id)?.cer === undefined ? '' : `${formatPercent(autoById.get(s.item.id)!.cer)} (${autoById.get(s.item.id)!.language})`,
       ]),
     ),
   );

@@ -134,3 +134,13 @@ test('small text is upscaled: a 40% scan reads as well as the original, and not 
   const lastLine = full.value[0]!.result.lines.at(-1)!;
   assert.ok(lastLine.box.x + lastLine.box.width <= 256 && full.value[0]!.result.width === 256);
 });
+
+test('a page tilted a few degrees is straightened and reports its tilt', async () => {
+  for (const tilt of [3, -2]) {
+    const tilted = await sharp(corpusPath('phototest.tif')).rotate(tilt, { background: '#ffffff' }).png().toBuffer();
+    const [page] = await read(tilted);
+    const reported = page!.angle > 180 ? page!.angle - 360 : page!.angle;
+    assert.ok(Math.abs(reported - tilt) <= 0.3, `tilt ${tilt}, reported ${page!.angle}`);
+    assert.ok(cer('phototest', page!.text) <= 0.01, page!.text);
+  }
+});

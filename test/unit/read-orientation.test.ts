@@ -8,10 +8,10 @@ test('the reported angle is the text direction, clockwise, as the cloud reports 
   assert.equal(textAngle(270, 0), 90);
   assert.equal(textAngle(180, 0), 180);
   assert.equal(textAngle(90, 0), 270);
-  // Tesseract deskews a page tilted 2 degrees clockwise by rotating it -2 degrees.
-  assert.equal(textAngle(0, (-2 * Math.PI) / 180), 2);
-  assert.equal(textAngle(0, (0.5 * Math.PI) / 180), 359.5);
-  assert.equal(textAngle(0, 1e-7), 0);
+  assert.equal(textAngle(0, 2), 2);
+  assert.equal(textAngle(0, -0.5), 359.5);
+  assert.equal(textAngle(270, 1.25), 91.25);
+  assert.equal(textAngle(0, -1e-7), 0);
 });
 
 test('orientation below the confidence floor is ignored rather than risked', () => {

@@ -7,6 +7,11 @@ import type { OrientationDetection } from '../tesseract/tesseract-worker.js';
  * turn destroys a result that reading as-is would have got right.
  */
 const minOrientationConfidence = 2;
+/**
+ * OSD's script scores run lower than its orientation scores: a clear photographed English page
+ * scored 0.86, a clean scan 4-10; wrong guesses on small or low-resolution images scored below 0.4.
+ */
+const minScriptConfidence = 0.5;
 /** OSD needs a few lines of text; on smaller images it is noise. */
 export const minOrientationSide = 100;
 
@@ -21,13 +26,16 @@ export function decideOrientation(detection: OrientationDetection): OrientationD
   const degrees = detection.orientationDegrees;
   const confident = degrees !== null && (detection.orientationConfidence ?? 0) >= minOrientationConfidence;
   const correction = confident && (degrees === 90 || degrees === 180 || degrees === 270) ? degrees : 0;
-  const script = (detection.scriptConfidence ?? 0) >= minOrientationConfidence / 2 ? detection.script : null;
+  const script = (detection.scriptConfidence ?? 0) >= minScriptConfidence ? detection.script : null;
   return { correction, script };
 }
 
-/** Text direction in the input (the cloud's Angle) from the correction applied and the deskew. */
-export function textAngle(correction: number, deskewRadians: number): number {
-  const degrees = (360 - correction - (deskewRadians * 180) / Math.PI) % 360;
+/**
+ * Text direction in the input (the cloud's Angle) from the quarter turn applied and the skew found
+ * on the upright page (clockwise degrees).
+ */
+export function textAngle(correction: number, skewDegrees: number): number {
+  const degrees = (360 - correction + skewDegrees) % 360;
   const normalised = degrees < 0 ? degrees + 360 : degrees;
   // Two decimals, like the cloud; 359.999 rounds to 0, not 360.
   const rounded = Math.round(normalised * 100) / 100;

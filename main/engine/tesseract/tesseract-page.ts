@@ -36,6 +36,4 @@ export interface TesseractBlockJson {
 export interface TesseractPage {
   readonly blocks: readonly TesseractBlockJson[] | null;
   readonly confidence: number | null;
-  /** The small deskew angle Tesseract applied when `rotateAuto` was on. */
-  readonly rotateRadians: number;
 }
