@@ -4,32 +4,27 @@
  * shared/reference/engine-benchmark.md (the figures the product's targets were set from).
  * Prints text tables on stdout, progress on stderr; `--json FILE` also writes the numbers.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { createEngine } from '../../main/engine/create-engine.js';
-import { defaultModelsFolder } from '../../main/platform/app-paths.js';
 import { benchUsage, parseBenchArgs } from './bench-args.js';
 import { loadBenchCorpus, sharedCorpusNote, type BenchItem, type SkippedItem } from './bench-corpus.js';
 import { tesseractLanguagesFor } from './bench-languages.js';
-import { writeTessdata, type ModelLookup } from './bench-models.js';
-import { formatReport, type BenchResults, type ColdStart, type NativeStatus } from './bench-report.js';
+import { formatReport, type BenchResults, type ColdStart } from './bench-report.js';
 import { allTotals, imageRows } from './bench-summary.js';
 import { measureLatency, type NativeLatencyProbes } from './measure-latency.js';
 import { measureThroughput, type Throughput } from './measure-throughput.js';
-import { createNativeTesseract, findExecutable, type NativeTesseract } from './native-tesseract.js';
+import { prepareNativeBaseline } from './native-baseline.js';
 import { deskRecognizer, nativeListRunner, nativeRecognizer } from './ocr-runners.js';
 
 /** Both cores, as the product's default on the 2-core machines the targets are set for. */
 const deskWorkers = 2;
 /** The native side of the throughput comparison: one single-threaded process per core. */
 const nativeProcesses = 2;
-/** Tesseract's recognition model variant OCR Desk uses (see main/engine/create-engine.ts). */
-const modelVariant = '4.0.0_best_int';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -73,7 +68,7 @@ async function main(): Promise<number> {
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-bench-'));
   try {
-    const nativeSetup = await prepareNative(scratch, [...new Set([...languagesById.values()].flatMap((set) => set.split('+')))]);
+    const nativeSetup = await prepareNativeBaseline(scratch, [...new Set([...languagesById.values()].flatMap((set) => set.split('+')))]);
     const native = nativeSetup.native;
     const blankImage = path.join(scratch, 'blank.png');
     await sharp({ create: { width: 64, height: 32, channels: 3, background: '#ffffff' } }).png().toFile(blankImage);
@@ -137,36 +132,6 @@ async function main(): Promise<number> {
     await rm(scratch, { recursive: true, force: true });
   }
   return 0;
-}
-
-/**
- * Finds the CLI and gives it OCR Desk's model files. A missing binary or model is reported, not
- * thrown: the OCR Desk half of the bench is still worth printing.
- */
-async function prepareNative(scratch: string, languages: readonly string[]): Promise<{ native: NativeTesseract | null; status: NativeStatus }> {
-  const binary = await findExecutable('tesseract', process.env['PATH']);
-  if (!binary) return { native: null, status: { status: 'unavailable', message: 'The `tesseract` command was not found on PATH.' } };
-  const tessdataDir = path.join(scratch, 'tessdata');
-  await mkdir(tessdataDir);
-  const require = createRequire(import.meta.url);
-  const lookup: ModelLookup = {
-    modelsFolder: defaultModelsFolder(),
-    variant: modelVariant,
-    packageFolder: (name) => {
-      try {
-        return path.dirname(require.resolve(`${name}/package.json`));
-      } catch {
-        return null;
-      }
-    },
-  };
-  const models = await writeTessdata(languages, tessdataDir, lookup);
-  const created = await createNativeTesseract({ binary, tessdataDir, baseEnv: process.env });
-  if (!created.ok) return { native: null, status: { status: 'unavailable', message: created.error.message } };
-  return {
-    native: created.value,
-    status: { status: 'ok', binary, version: created.value.version, models: models.sources, missingModels: models.missing },
-  };
 }
 
 async function smallestFile(items: readonly BenchItem[]): Promise<BenchItem> {

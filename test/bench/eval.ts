@@ -8,19 +8,17 @@
  * Measurement, not a test: it prints figures and exits 0 unless something could not run at all.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine, type RecognizeOptions } from '../../main/engine/create-engine.js';
-import { defaultModelsFolder } from '../../main/platform/app-paths.js';
 import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers/fixture-corpus.js';
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
 import { sharedCorpusNote } from './bench-corpus.js';
 import { comparesWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
-import { writeTessdata } from './bench-models.js';
-import { createNativeTesseract, findExecutable, type NativeTesseract } from './native-tesseract.js';
+import { prepareNativeBaseline } from './native-baseline.js';
+import type { NativeTesseract } from './native-tesseract.js';
 import { formatPercent, formatTable } from './text-table.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,24 +86,15 @@ async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'langu
 
 async function runNative(): Promise<{ scored: Scored[] | null; note: string }> {
   if (values['no-native']) return { scored: null, note: 'native Tesseract: skipped (--no-native)' };
-  const binary = await findExecutable('tesseract', process.env['PATH']);
-  if (!binary) return { scored: null, note: 'native Tesseract: NOT INSTALLED, no baseline column (scripts/install-system-packages.sh --bench installs it)' };
-  const tessdata = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-eval-tessdata-'));
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-eval-'));
   try {
-    const require = createRequire(import.meta.url);
-    const packageFolder = (name: string) => {
-      try {
-        return path.dirname(require.resolve(`${name}/package.json`));
-      } catch {
-        return null;
-      }
-    };
-    await writeTessdata(['eng', 'chi_sim', 'chi_tra'], tessdata, { modelsFolder: defaultModelsFolder(repoRoot), variant: '4.0.0_best_int', packageFolder });
-    const native = await createNativeTesseract({ binary, tessdataDir: tessdata, baseEnv: process.env });
-    if (!native.ok) return { scored: null, note: `native Tesseract: ${native.error.message}` };
-    return { scored: await scoreNative(native.value), note: `native baseline: ${native.value.version}, same 4.0.0_best_int models, --psm 3, OMP_THREAD_LIMIT=1` };
+    const { native, status } = await prepareNativeBaseline(scratch, ['eng', 'chi_sim', 'chi_tra']);
+    if (!native || status.status !== 'ok') {
+      return { scored: null, note: `native Tesseract: NOT AVAILABLE (${status.status === 'ok' ? '' : status.message}), no baseline column; scripts/install-system-packages.sh --bench installs it` };
+    }
+    return { scored: await scoreNative(native), note: `native baseline: ${native.version}, same 4.0.0_best_int models, --psm 3, OMP_THREAD_LIMIT=1` };
   } finally {
-    await rm(tessdata, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
