@@ -77,30 +77,37 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     while (nextIndex < files.length) {
       const index = nextIndex;
       nextIndex += 1;
-      resolvers[index]!(await recognizeFile(index));
+      // After Ctrl+C, files not yet started are not tried: one summary line, not one error each.
+      resolvers[index]!(io.signal?.aborted ? { file: files[index]!, ok: false, error: { code: 'Cancelled', message: 'not read: cancelled' } } : await recognizeFile(index));
     }
   };
   for (let i = 0; i < Math.max(1, options.concurrency); i += 1) slots.push(runSlot());
 
   const writer = createOutputWriter(options, io, files.length);
   let failed = 0;
+  let cancelled = 0;
   let pages = 0;
   for (const pending of outcomes) {
     const outcome = await pending;
     bar.clear();
     if (outcome.ok) pages += outcome.pages.length;
+    else if (outcome.error.code === 'Cancelled') cancelled += 1;
     else failed += 1;
-    await writer.write(outcome);
+    if (outcome.ok || outcome.error.code !== 'Cancelled') await writer.write(outcome);
     showProgress('');
   }
   await Promise.all(slots);
   bar.clear();
-  if (files.length > 1 || skipped > 0 || options.outDir) {
+  if (files.length > 1 || skipped > 0 || options.outDir || cancelled > 0) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const where = options.outDir ? `; results in ${options.outDir}` : '';
     const skippedNote = skipped ? `, ${skipped} non-image files skipped` : '';
-    io.stderr.write(`ocr-desk: ${files.length - failed} of ${files.length} files recognised (${pages} pages) in ${seconds} s${failed ? `, ${failed} failed` : ''}${skippedNote}${where}\n`);
+    const cancelledNote = cancelled ? `, ${cancelled} not read (cancelled)` : '';
+    const recognised = files.length - failed - cancelled;
+    io.stderr.write(`ocr-desk: ${recognised} of ${files.length} files recognised (${pages} pages) in ${seconds} s${failed ? `, ${failed} failed` : ''}${cancelledNote}${skippedNote}${where}\n`);
   }
+  // 130 is the shell's code for "ended by Ctrl+C".
+  if (cancelled > 0) return 130;
   return failed > 0 ? 1 : 0;
 }
 

@@ -12,5 +12,6 @@ Options of recognize:
   --workers N     OCR threads (default: one per core).
   --timeout S     Give up on a page after S seconds.
 
-Exit code: 0 when every file was recognised, 1 when any failed, 2 for a usage error.
+Exit code: 0 when every file was recognised, 1 when any failed, 2 for a usage error,
+130 when interrupted (Ctrl+C).
 `;

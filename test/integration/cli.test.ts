@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,4 +87,21 @@ test('usage errors exit 2 with a message; a missing file is a clear failure', as
   const missing = await ocrDesk(['recognize', 'nowhere.png']);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nowhere\.png does not exist/);
+});
+
+test('Ctrl+C stops a batch promptly: the running page is cancelled, the rest is not tried, exit code 130', async () => {
+  const folder = path.join(scratch, 'big-batch');
+  await mkdir(folder, { recursive: true });
+  for (let i = 1; i <= 6; i += 1) await copyFile(corpusPath('unlv-8071_093.3B.tif'), path.join(folder, `page-${i}.tif`));
+  const child = spawn(process.execPath, [path.join(root, 'bin/ocr-desk.js'), 'recognize', '--lang', 'eng', '--workers', '1', folder], { cwd: scratch });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // Wait until the engine is busy with the first page, then interrupt as a terminal would.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const interrupted = Date.now();
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 130, stderr);
+  assert.ok(Date.now() - interrupted < 5000, 'it stops within seconds, not after the batch');
+  assert.match(stderr, /not read \(cancelled\)/);
 });
