@@ -40,21 +40,31 @@ async function main(argv: readonly string[]): Promise<number> {
   if (positionals.length === 0) return usageError('recognize needs at least one file or folder');
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not "${values.format}"`);
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usageError('--workers must be a whole number from 1 to 64');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16 (each thread holds its own models)');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) return usageError('--timeout must be a positive number of seconds');
 
   const engine = createEngine({ workers });
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
+  let interruptedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interruptedBy ??= signal;
+    abort.abort();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // A reader that goes away (`| head`) is not an error of ours: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') abort.abort();
+  });
   try {
-    return await runRecognizeCommand(
+    const code = await runRecognizeCommand(
       engine,
       { inputs: positionals, language: values.lang ?? 'auto', format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
       { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
     );
+    // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+    return interruptedBy === 'SIGTERM' ? 143 : code;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

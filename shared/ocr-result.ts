@@ -1,3 +1,6 @@
+import type { EngineErrorCode } from './engine-errors.js';
+import type { Failure } from './result.js';
+
 /**
  * The recognition result model. It carries everything the cloud's TextDetections needs (so the API
  * only renames fields) and everything the UI draws. Coordinates are pixels of the corrected image:
@@ -52,9 +55,10 @@ export interface RecognitionResult {
   readonly height: number;
 }
 
-/** One page of a recognised input: a multi-page TIFF gives several. */
-export interface RecognizedPage {
-  /** From 1. */
-  readonly page: number;
-  readonly result: RecognitionResult;
-}
+/**
+ * What became of one page of an input: a multi-page TIFF gives several, and one bad page does not
+ * cost the others.
+ */
+export type PageOutcome =
+  | { readonly page: number; readonly ok: true; readonly result: RecognitionResult }
+  | { readonly page: number; readonly ok: false; readonly error: Failure<EngineErrorCode> };

@@ -1,15 +1,22 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RecognitionResult, RecognizedPage } from '../../shared/ocr-result.js';
+import type { PageOutcome } from '../../shared/ocr-result.js';
 import type { Failure } from '../../shared/result.js';
 
-/** What became of one input file. */
-export type FileOutcome = { readonly file: string; readonly ok: true; readonly pages: RecognizedPage[] } | { readonly file: string; readonly ok: false; readonly error: Failure };
+/** What became of one input file: failed as a whole, or read page by page. */
+export type FileOutcome = { readonly file: string; readonly ok: true; readonly pages: PageOutcome[] } | { readonly file: string; readonly ok: false; readonly error: Failure };
 
-/** The JSON Lines record of one page or one failed file: the CLI's documented output contract. */
-export function toRecord(outcome: FileOutcome): object[] {
+/** True when the file, or any page of it, failed. */
+export function hasFailure(outcome: FileOutcome): boolean {
+  return !outcome.ok || outcome.pages.some((page) => !page.ok);
+}
+
+/** The JSON Lines records of one file (one per page, or one for a failed file): the CLI's documented output contract. */
+export function toRecords(outcome: FileOutcome): object[] {
   if (!outcome.ok) return [{ file: outcome.file, ok: false, error: outcome.error }];
-  return outcome.pages.map((page) => ({ file: outcome.file, page: page.page, ok: true, result: page.result satisfies RecognitionResult }));
+  return outcome.pages.map((page) =>
+    page.ok ? { file: outcome.file, page: page.page, ok: true, result: page.result } : { file: outcome.file, page: page.page, ok: false, error: page.error },
+  );
 }
 
 export interface OutputWriter {
@@ -22,26 +29,35 @@ export interface OutputOptions {
 }
 
 /**
- * Writes results as they come, in input order: text or JSON Lines to stdout, or one file per
- * input into `outDir`. Failures always get one line on stderr.
+ * Writes results as they come, in input order: text or JSON Lines to stdout, or one file per input
+ * into `outDir`. Every failure, of a file or of one page, also gets one line on stderr, so a person
+ * watching a JSON run still sees it.
  */
 export function createOutputWriter(options: OutputOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, fileCount: number): OutputWriter {
-  const reportFailure = (outcome: FileOutcome & { ok: false }) => io.stderr.write(`ocr-desk: ${outcome.file}: ${outcome.error.message} [${outcome.error.code}]\n`);
-  const asText = (outcome: FileOutcome & { ok: true }, withHeaders: boolean) =>
-    outcome.pages
+  const reportFailures = (outcome: FileOutcome) => {
+    const failures: Array<{ where: string; error: Failure }> = outcome.ok
+      ? outcome.pages.flatMap((page) => (page.ok ? [] : [{ where: `${outcome.file} (page ${page.page})`, error: page.error }]))
+      : [{ where: outcome.file, error: outcome.error }];
+    for (const { where, error } of failures) io.stderr.write(`ocr-desk: ${where}: ${error.message} [${error.code}]\n`);
+  };
+  const asText = (outcome: FileOutcome, withHeaders: boolean) => {
+    if (!outcome.ok) return '';
+    return outcome.pages
       .map((page) => {
         const header = withHeaders ? `==> ${outcome.file}${outcome.pages.length > 1 ? ` (page ${page.page})` : ''} <==\n` : '';
-        return `${header}${page.result.text}\n`;
+        return `${header}${page.ok ? page.result.text : ''}\n`;
       })
       .join(withHeaders ? '\n' : '\f\n');
-  const asJsonLines = (outcome: FileOutcome) => toRecord(outcome).map((record) => `${JSON.stringify(record)}\n`).join('');
+  };
+  const asJsonLines = (outcome: FileOutcome) => toRecords(outcome).map((record) => `${JSON.stringify(record)}\n`).join('');
+  const render = (outcome: FileOutcome, withHeaders: boolean) => (options.format === 'json' ? asJsonLines(outcome) : asText(outcome, withHeaders));
 
   if (!options.outDir) {
     return {
       async write(outcome) {
-        if (options.format === 'json') io.stdout.write(asJsonLines(outcome));
-        else if (outcome.ok) io.stdout.write(asText(outcome, fileCount > 1 || outcome.pages.length > 1));
-        else reportFailure(outcome);
+        reportFailures(outcome);
+        const multiPage = outcome.ok && outcome.pages.length > 1;
+        if (options.format === 'json' || outcome.ok) io.stdout.write(render(outcome, fileCount > 1 || multiPage));
       },
     };
   }
@@ -49,18 +65,15 @@ export function createOutputWriter(options: OutputOptions, io: { stdout: NodeJS.
   const used = new Set<string>();
   return {
     async write(outcome) {
-      if (!outcome.ok) {
-        reportFailure(outcome);
-        if (options.format === 'text') return;
-      }
+      reportFailures(outcome);
+      if (!outcome.ok && options.format === 'text') return;
       await mkdir(outDir, { recursive: true });
       const extension = options.format === 'json' ? '.jsonl' : '.txt';
       const base = path.parse(outcome.file).name;
       let name = `${base}${extension}`;
       for (let n = 2; used.has(name); n += 1) name = `${base}-${n}${extension}`;
       used.add(name);
-      const content = options.format === 'json' ? asJsonLines(outcome) : outcome.ok ? asText(outcome, false) : '';
-      await writeFile(path.join(outDir, name), content);
+      await writeFile(path.join(outDir, name), render(outcome, false));
     },
   };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Engine } from '../engine/create-engine.js';
 import { listInputs } from './list-inputs.js';
-import { createOutputWriter, type FileOutcome } from './output-writer.js';
+import { createOutputWriter, hasFailure, type FileOutcome } from './output-writer.js';
+import { fail } from '../../shared/result.js';
 import { createProgressBar } from './progress-bar.js';
 
 export interface RecognizeCommandOptions {
@@ -20,10 +21,11 @@ export interface RecognizeCommandIo {
   readonly signal?: AbortSignal;
 }
 
-/** Runs `ocr-desk recognize`; resolves with the process exit code (1 if any file failed). */
+/** Runs `ocr-desk recognize`; resolves with the process exit code (1 if any file or page failed, 130 if interrupted). */
 export async function runRecognizeCommand(engine: Engine, options: RecognizeCommandOptions, io: RecognizeCommandIo): Promise<number> {
   const started = Date.now();
-  const { files, skipped } = await listInputs(options.inputs);
+  const { files, skipped, unreadable } = await listInputs(options.inputs);
+  for (const folder of unreadable) io.stderr.write(`ocr-desk: ${folder.path}: ${folder.message} [FileNotFound]\n`);
   if (files.length === 0) {
     io.stderr.write(`ocr-desk: no images found in ${options.inputs.join(', ')}${skipped ? ` (${skipped} other files skipped)` : ''}\n`);
     return 1;
@@ -39,7 +41,8 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   const recognizeFile = async (index: number): Promise<FileOutcome> => {
     const file = files[index]!;
     inFlight.set(index, 0);
-    const result = await engine.recognize(
+    const result = await engine
+      .recognize(
       { kind: 'path', path: file },
       { language: options.language, timeoutMs: options.timeoutMs },
       {
@@ -50,7 +53,9 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
           showProgress(path.basename(file));
         },
       },
-    );
+    )
+      // The engine returns failures as values; a rejection is a bug, reported for this file only.
+      .catch((error: unknown) => fail('EngineFailed', `Internal error: ${error instanceof Error ? error.message : String(error)}`));
     inFlight.delete(index);
     completed += 1;
     showProgress(path.basename(file));
@@ -80,9 +85,9 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   for (const pending of outcomes) {
     const outcome = await pending;
     bar.clear();
-    if (outcome.ok) pages += outcome.pages.length;
-    else if (outcome.error.code === 'Cancelled') cancelled += 1;
-    else failed += 1;
+    if (outcome.ok) pages += outcome.pages.filter((page) => page.ok).length;
+    if (!outcome.ok && outcome.error.code === 'Cancelled') cancelled += 1;
+    else if (hasFailure(outcome)) failed += 1;
     if (outcome.ok || outcome.error.code !== 'Cancelled') await writer.write(outcome);
     showProgress('');
   }
@@ -98,5 +103,5 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   }
   // 130 is the shell's code for "ended by Ctrl+C".
   if (cancelled > 0) return 130;
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || unreadable.length > 0 ? 1 : 0;
 }

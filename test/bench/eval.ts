@@ -78,8 +78,9 @@ async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'langu
       scored.push({ item, cer: null, missingWords: null, empty: true, angle: null, error: `${result.error.code}: ${result.error.message}` });
       continue;
     }
-    const first = result.value[0]?.result;
-    scored.push({ ...score(item, result.value.map((page) => page.result.text), first?.angle ?? null), language: first?.language ?? '' });
+    const first = result.value[0];
+    const texts = result.value.map((page) => (page.ok ? page.result.text : ''));
+    scored.push({ ...score(item, texts, first?.ok ? first.result.angle : null), language: first?.ok ? first.result.language : '' });
   }
   return scored;
 }

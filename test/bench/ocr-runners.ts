@@ -21,7 +21,7 @@ export function deskRecognizer(engine: Engine): Recognizer {
   return async (item) => {
     const { value: result, ms } = await timed(() => engine.recognize({ kind: 'path', path: item.imagePath }, { language: item.language }));
     if (!result.ok) return fail(result.error.code, result.error.message);
-    return ok({ ms, text: result.value.map((page) => page.result.text).join('\n') });
+    return ok({ ms, text: result.value.map((page) => (page.ok ? page.result.text : '')).join('\n') });
   };
 }
 

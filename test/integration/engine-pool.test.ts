@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEngine } from '../../main/engine/create-engine.js';
+import { pageResults } from '../helpers/engine-results.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
 // A large real page keeps a worker busy for seconds: long enough to cancel mid-recognition.
@@ -92,9 +93,7 @@ test('workers are recycled after N jobs and keep giving the same answers', async
   try {
     const texts: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const result = await engine.recognize(smallPage, options);
-      assert.ok(result.ok);
-      texts.push(result.value[0]!.result.text);
+      texts.push(pageResults(await engine.recognize(smallPage, options))[0]!.text);
     }
     assert.equal(new Set(texts).size, 1);
   } finally {

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { createEngine } from '../../main/engine/create-engine.js';
 import type { RecognitionResult } from '../../shared/ocr-result.js';
 import { corpusItem, corpusPath, readTruth } from '../helpers/fixture-corpus.js';
+import { pageResults } from '../helpers/engine-results.js';
 import { characterErrorRate } from '../helpers/text-metrics.js';
 
 const engine = createEngine({ workers: 2 });
@@ -12,9 +13,7 @@ after(() => engine.close());
 
 async function read(file: string | Buffer, language = 'eng', extra: { detectOrientation?: boolean } = {}): Promise<RecognitionResult[]> {
   const input = typeof file === 'string' ? ({ kind: 'path', path: corpusPath(file) } as const) : ({ kind: 'bytes', bytes: file } as const);
-  const result = await engine.recognize(input, { language, ...extra });
-  assert.ok(result.ok, result.ok ? '' : `${result.error.code}: ${result.error.message}`);
-  return result.value.map((page) => page.result);
+  return pageResults(await engine.recognize(input, { language, ...extra }));
 }
 
 const cer = (id: string, text: string) => characterErrorRate(readTruth(corpusItem(id)), text);
@@ -125,14 +124,13 @@ test('progress is reported per stage and ends at 1', async () => {
 
 test('small text is upscaled: a 40% scan reads as well as the original, and not without the step', async () => {
   const input = { kind: 'path', path: corpusPath('derived-phototest-low-resolution.png') } as const;
-  const full = await engine.recognize(input, { language: 'eng' });
-  const withoutRescale = await engine.recognize(input, { language: 'eng', preprocess: { rescale: false } });
-  assert.ok(full.ok && withoutRescale.ok);
-  assert.ok(cer('phototest', full.value[0]!.result.text) <= 0.02, full.value[0]!.result.text);
-  assert.ok(cer('phototest', withoutRescale.value[0]!.result.text) >= 0.1, 'this image really needs the step');
+  const [full] = pageResults(await engine.recognize(input, { language: 'eng' }));
+  const [withoutRescale] = pageResults(await engine.recognize(input, { language: 'eng', preprocess: { rescale: false } }));
+  assert.ok(cer('phototest', full!.text) <= 0.02, full!.text);
+  assert.ok(cer('phototest', withoutRescale!.text) >= 0.1, 'this image really needs the step');
   // Coordinates refer to the image as given, not to the upscaled copy.
-  const lastLine = full.value[0]!.result.lines.at(-1)!;
-  assert.ok(lastLine.box.x + lastLine.box.width <= 256 && full.value[0]!.result.width === 256);
+  const lastLine = full!.lines.at(-1)!;
+  assert.ok(lastLine.box.x + lastLine.box.width <= 256 && full!.width === 256);
 });
 
 test('a page tilted a few degrees is straightened and reports its tilt', async () => {

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { decodeImage } from '../../main/engine/intake/decode-image.js';
+import { openImage } from '../../main/engine/intake/decode-image.js';
 import { defaultImageLimits } from '../../main/engine/intake/image-limits.js';
 import { analysePage } from '../../main/engine/preprocess/analyse-page.js';
 import { preparePage, allPreprocessSteps } from '../../main/engine/preprocess/prepare-page.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
 async function firstPage(file: string) {
-  const decoded = await decodeImage(readFileSync(corpusPath(file)), defaultImageLimits);
-  assert.ok(decoded.ok, file);
-  return decoded.value[0]!;
+  const opened = await openImage(readFileSync(corpusPath(file)), defaultImageLimits);
+  assert.ok(opened.ok, file);
+  const page = await opened.value.decodePage(0);
+  assert.ok(page.ok, file);
+  return page.value;
 }
 
 test('dark backgrounds are recognised on real and derived white-on-black images', async () => {

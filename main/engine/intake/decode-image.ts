@@ -10,45 +10,72 @@ type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifU
 
 const supported = 'JPEG, PNG, BMP, TIFF, WebP or a static GIF';
 
+/** An image whose header has been checked; pages are decoded one at a time, when needed. */
+export interface OpenedImage {
+  readonly pageCount: number;
+  /** Decodes page `index` (from 0) to upright greyscale. */
+  decodePage(index: number): Promise<Result<GreyImage, DecodeErrorCode>>;
+}
+
 /**
- * Decodes every page of an image into upright greyscale: EXIF orientation applied, transparency
- * flattened onto a background chosen to contrast with the visible pixels.
+ * Checks an image's format and every page's size from the headers, without decoding pixels, so a
+ * decompression bomb or a TIFF of hundreds of huge blank pages is refused before it costs memory.
+ * Decoded pages are upright (EXIF applied), greyscale, and transparency is flattened onto a
+ * background chosen to contrast with the visible pixels.
  */
-export async function decodeImage(bytes: Uint8Array, limits: ImageLimits): Promise<Result<GreyImage[], DecodeErrorCode>> {
+export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise<Result<OpenedImage, DecodeErrorCode>> {
   const format = detectImageFormat(bytes);
   if (format === null) return fail('UnsupportedFormat', `This is not an image format OCR Desk reads; send ${supported}.`);
   if (format === 'pdf') return fail('UnsupportedFormat', `PDF input is not supported yet; send ${supported}.`);
-  if (format === 'bmp') return decodeBmp(bytes, limits);
+  if (format === 'bmp') return openBmp(bytes, limits);
 
+  const damaged = (error: unknown, page?: number) =>
+    fail('ImageDecodeFailed', `The ${format.toUpperCase()} file is damaged or truncated${page === undefined ? '' : ` (page ${page + 1})`}: ${reason(error)}.`);
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    return fail('ImageDecodeFailed', `The ${format.toUpperCase()} file is damaged or truncated: ${reason(error)}.`);
+    return damaged(error);
   }
-  const sizeProblem = checkSize(metadata.width, metadata.height, limits);
-  if (sizeProblem) return sizeProblem;
   const pages = metadata.pages ?? 1;
   if (format === 'gif' && pages > 1) {
     return fail('AnimatedGifUnsupported', `Animated GIFs (this one has ${pages} frames) are not supported; send a single still image.`);
   }
-  const pageCount = format === 'tiff' ? Math.min(pages, limits.maxPages) : 1;
-
-  const decoded: GreyImage[] = [];
-  for (let page = 0; page < pageCount; page += 1) {
-    try {
-      const source = () => sharp(bytes, { page, limitInputPixels: limits.maxPixels, failOn: 'error' });
-      const pageMeta = page === 0 ? metadata : await source().metadata();
-      const pageProblem = checkSize(pageMeta.width, pageMeta.height, limits);
-      if (pageProblem) return pageProblem;
-      const pipeline = source().rotate();
-      if (pageMeta.hasAlpha) pipeline.flatten({ background: await contrastingBackground(source().rotate()) });
-      decoded.push(await toGrey(pipeline));
-    } catch (error) {
-      return fail('ImageDecodeFailed', `The ${format.toUpperCase()} file is damaged or truncated${pageCount > 1 ? ` (page ${page + 1})` : ''}: ${reason(error)}.`);
-    }
+  const pageCount = format === 'tiff' ? pages : 1;
+  if (pageCount > limits.maxPages) {
+    return fail('ImageTooLarge', `The TIFF has ${pageCount} pages; at most ${limits.maxPages} are read from one file. Split it into smaller files.`);
   }
-  return ok(decoded);
+  const pageMetadata: Metadata[] = [metadata];
+  let totalPixels = 0;
+  for (let page = 0; page < pageCount; page += 1) {
+    if (page > 0) {
+      try {
+        pageMetadata.push(await sharp(bytes, { page, limitInputPixels: false }).metadata());
+      } catch (error) {
+        return damaged(error, page);
+      }
+    }
+    const { width, height } = pageMetadata[page]!;
+    const sizeProblem = checkSize(width, height, limits);
+    if (sizeProblem) return sizeProblem;
+    totalPixels += width! * height!;
+  }
+  if (totalPixels > limits.maxTotalPixels) {
+    return fail('ImageTooLarge', `The file's pages hold ${(totalPixels / 1e6).toFixed(0)} megapixels in all; the limit is ${(limits.maxTotalPixels / 1e6).toFixed(0)}.`);
+  }
+  return ok({
+    pageCount,
+    async decodePage(page) {
+      try {
+        const source = () => sharp(bytes, { page, limitInputPixels: limits.maxPixels, failOn: 'error' });
+        const pipeline = source().rotate();
+        if (pageMetadata[page]!.hasAlpha) pipeline.flatten({ background: await contrastingBackground(source().rotate()) });
+        return ok(await toGrey(pipeline));
+      } catch (error) {
+        return damaged(error, pageCount > 1 ? page : undefined);
+      }
+    },
+  });
 }
 
 async function toGrey(pipeline: Sharp): Promise<GreyImage> {
@@ -73,13 +100,15 @@ async function contrastingBackground(pipeline: Sharp): Promise<string> {
   return visible > 0 && luminance / visible >= 128 ? '#000000' : '#ffffff';
 }
 
-function decodeBmp(bytes: Uint8Array, limits: ImageLimits): Result<GreyImage[], DecodeErrorCode> | Promise<Result<GreyImage[], DecodeErrorCode>> {
+function openBmp(bytes: Uint8Array, limits: ImageLimits): Result<OpenedImage, DecodeErrorCode> {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Width and height sit at fixed offsets of the BITMAPINFOHEADER; check them before decoding.
-  const width = view.readInt32LE(18);
-  const height = Math.abs(view.readInt32LE(22));
-  const sizeProblem = checkSize(width, height, limits);
+  const sizeProblem = checkSize(view.readInt32LE(18), Math.abs(view.readInt32LE(22)), limits);
   if (sizeProblem) return sizeProblem;
+  return ok({ pageCount: 1, decodePage: async () => decodeBmp(view) });
+}
+
+async function decodeBmp(view: Buffer): Promise<Result<GreyImage, DecodeErrorCode>> {
   let decoded: { width: number; height: number; data: Buffer };
   try {
     decoded = bmp.decode(view);
@@ -96,10 +125,11 @@ function decodeBmp(bytes: Uint8Array, limits: ImageLimits): Result<GreyImage[], 
     rgb[dst + 1] = decoded.data[src + 2]!;
     rgb[dst + 2] = decoded.data[src + 1]!;
   }
-  return toGrey(sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } })).then(
-    (grey) => ok([grey]),
-    (error: unknown) => fail('ImageDecodeFailed', `The BMP file could not be converted: ${reason(error)}.`),
-  );
+  try {
+    return ok(await toGrey(sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } })));
+  } catch (error) {
+    return fail('ImageDecodeFailed', `The BMP file could not be converted: ${reason(error)}.`);
+  }
 }
 
 function checkSize(width: number | undefined, height: number | undefined, limits: ImageLimits): Result<never, DecodeErrorCode> | null {

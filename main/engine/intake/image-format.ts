@@ -19,7 +19,9 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | null {
   // "BM" alone is too weak (plain text can start with it): also require a sane header size.
   if (startsWith(bytes, ascii('BM')) && bytes.length >= 26) {
     const dibHeaderSize = bytes[14]! | (bytes[15]! << 8) | (bytes[16]! << 16) | (bytes[17]! << 24);
-    if ([12, 40, 52, 56, 64, 108, 124].includes(dibHeaderSize)) return 'bmp';
+    // 40 and up: Windows headers with 32-bit sizes. OS/2's 12-byte header (16-bit sizes) is too
+    // rare to carry a decoder for; it is refused as an unknown format rather than misread.
+    if ([40, 52, 56, 64, 108, 124].includes(dibHeaderSize)) return 'bmp';
   }
   return null;
 }

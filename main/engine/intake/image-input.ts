@@ -40,7 +40,7 @@ function checkBytes(bytes: Uint8Array, limits: ImageLimits): Result<Uint8Array, 
 const dataUrlPrefix = /^data:[\w.+/-]*(;[\w=.+-]+)*;base64,/i;
 
 function decodeBase64(text: string, limits: ImageLimits): Result<Uint8Array, InputErrorCode> {
-  const body = text.replace(dataUrlPrefix, '').replace(/\s+/g, '');
+  const body = text.trim().replace(dataUrlPrefix, '').replace(/\s+/g, '');
   if (body.length === 0) return fail('EmptyImage', 'The base64 image is empty.');
   if (body.length > limits.maxBase64Length) {
     return fail('FileTooLarge', `The base64 image is ${megabytes(body.length)}; the limit is ${megabytes(limits.maxBase64Length)}.`);

@@ -12,8 +12,10 @@ export interface ImageLimits {
   readonly maxPixels: number;
   /** Maximum width or height of one page. */
   readonly maxSide: number;
-  /** Maximum pages read from one multi-page TIFF. */
+  /** Maximum pages in one multi-page TIFF; more is refused, not silently cut. */
   readonly maxPages: number;
+  /** Maximum pixels of all pages of one file together (bounds the work one file can ask for). */
+  readonly maxTotalPixels: number;
 }
 
 const tenMegabytes = 10 * 1024 * 1024;
@@ -25,4 +27,6 @@ export const defaultImageLimits: ImageLimits = {
   maxPixels: 60_000_000,
   maxSide: 20_000,
   maxPages: 200,
+  // 50 pages of A4 at 300 dpi.
+  maxTotalPixels: 500_000_000,
 };

@@ -20,13 +20,14 @@ const models: readonly LanguageModel[] = [
 
 /**
  * The cloud's `LanguageType` codes we serve so far, as Tesseract language sets. `zh` reads Chinese
- * mixed with English, as the cloud's default does. `auto` is resolved per image (see
- * orientation/detect-language-set), so it is absent here.
+ * mixed with English, as the cloud's default does. `auto` is resolved per image from the script
+ * OSD detects (languages-for-script.ts), so it is absent here. A Map, not an object literal: a
+ * request for "constructor" must not find Object.prototype's.
  */
-const cloudLanguageTypes: Readonly<Record<string, readonly string[]>> = {
-  zh: ['chi_sim', 'eng'],
-  mix: ['chi_sim', 'eng'],
-};
+const cloudLanguageTypes: ReadonlyMap<string, readonly string[]> = new Map([
+  ['zh', ['chi_sim', 'eng']],
+  ['mix', ['chi_sim', 'eng']],
+]);
 
 /** The pseudo-language that asks the engine to choose from the detected script. */
 export const autoLanguage = 'auto';
@@ -46,12 +47,12 @@ export function findLanguageModel(name: string): LanguageModel | undefined {
 export function resolveLanguageRequest(request: string): Result<readonly string[] | typeof autoLanguage, 'LanguageNotSupported'> {
   const trimmed = request.trim();
   if (trimmed === autoLanguage) return ok(autoLanguage);
-  const cloud = cloudLanguageTypes[trimmed];
+  const cloud = cloudLanguageTypes.get(trimmed);
   if (cloud) return ok(cloud);
   const names = trimmed.split('+').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !findLanguageModel(name));
   if (names.length === 0 || unknown.length > 0) {
-    const known = [...Object.keys(cloudLanguageTypes), autoLanguage, ...models.map((m) => m.name)].join(', ');
+    const known = [...cloudLanguageTypes.keys(), autoLanguage, ...models.map((m) => m.name)].join(', ');
     return fail('LanguageNotSupported', `Language "${unknown.join('+') || trimmed}" is not supported; use one of: ${known} (Tesseract names may be joined with +).`);
   }
   return ok([...new Set(names)]);

@@ -17,7 +17,8 @@ const maxProfileSamples = 50_000;
 
 /** Clockwise tilt of the text lines in degrees (lines descending to the right are positive), or null when unsure. */
 export function estimateSkew(image: GreyImage, analysis: PageAnalysis): number | null {
-  const step = Math.max(1, Math.ceil(image.width / maxSampledWidth));
+  // Sample both sides down, so a tall narrow strip costs no more than a page.
+  const step = Math.max(1, Math.ceil(image.width / maxSampledWidth), Math.ceil(image.height / maxSampledWidth));
   const sampledPixels = Math.ceil(image.width / step) * Math.ceil(image.height / step);
   const xs = new Float64Array(sampledPixels);
   const ys = new Float64Array(sampledPixels);

@@ -51,6 +51,7 @@ interface Slot<W> {
 
 interface Queued<W> {
   readonly job: PoolJob<W, unknown, string>;
+  readonly lane: string;
   readonly settle: (result: Result<unknown, string>) => void;
   readonly detach: () => void;
 }
@@ -62,13 +63,16 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
   const running = new Set<Promise<void>>();
   const stopping = new Set<Promise<void>>();
   let queued = 0;
-  let closed = false;
+  let closing: Promise<void> | null = null;
 
   const stop = (slot: Slot<W>): void => {
     slots.delete(slot);
     const worker = slot.worker;
     if (!worker) return;
-    const stopped = worker.terminate().finally(() => stopping.delete(stopped));
+    const stopped = worker
+      .terminate()
+      .catch(() => undefined)
+      .finally(() => stopping.delete(stopped));
     stopping.add(stopped);
   };
 
@@ -81,6 +85,16 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
     if (jobs.length > 0) lanes.set(lane, jobs);
     queued -= 1;
     return next;
+  };
+
+  const removeQueued = (entry: Queued<W>): boolean => {
+    const jobs = lanes.get(entry.lane);
+    const index = jobs?.indexOf(entry) ?? -1;
+    if (!jobs || index < 0) return false;
+    jobs.splice(index, 1);
+    if (jobs.length === 0) lanes.delete(entry.lane);
+    queued -= 1;
+    return true;
   };
 
   const peekKey = (): string | undefined => lanes.values().next().value?.[0]?.job.key;
@@ -101,7 +115,7 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
   };
 
   const pump = (): void => {
-    while (!closed) {
+    while (!closing) {
       const key = peekKey();
       if (key === undefined) return;
       const slot = slotFor(key);
@@ -116,102 +130,118 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
     }
   };
 
+  /** Starts the slot's worker if needed; false when it could not be started (the job is settled). */
+  const ensureWorker = async (slot: Slot<W>, settle: Queued<W>['settle']): Promise<boolean> => {
+    if (slot.worker) return true;
+    // An evicted or recycled thread exits first, so live threads never exceed the pool size.
+    await Promise.all(stopping);
+    const spawned = await options.spawn(slot.key);
+    if (!spawned.ok) {
+      slots.delete(slot);
+      settle(spawned);
+      return false;
+    }
+    slot.worker = spawned.value;
+    return true;
+  };
+
   const execute = async (slot: Slot<W>, { job, settle, detach }: Queued<W>): Promise<void> => {
-    let interrupted = false;
-    // A running wasm call cannot be interrupted; stopping its thread is the only way to cancel.
+    detach();
+    let phase: 'starting' | 'running' | 'done' = 'starting';
+    // While a worker starts, a cancelled job just gives up its place; the worker still comes up
+    // and serves the next job. A running wasm call cannot be interrupted: stopping its thread is
+    // the only way, and the slot is freed at once.
     const interrupt = (code: 'Cancelled' | 'Timeout', message: string): void => {
-      interrupted = true;
       settle(fail(code, message));
-      stop(slot);
+      if (phase === 'running') {
+        stop(slot);
+        pump();
+      }
     };
     const onAbort = () => interrupt('Cancelled', 'The job was cancelled.');
     job.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = job.timeoutMs === undefined ? undefined : setTimeout(() => interrupt('Timeout', `The job took longer than ${job.timeoutMs} ms and was stopped.`), job.timeoutMs);
-    detach();
+    let timer: NodeJS.Timeout | undefined;
     try {
-      if (!slot.worker) {
-        const spawned = await options.spawn(slot.key);
-        if (!spawned.ok) {
-          slots.delete(slot);
-          settle(spawned);
-          return;
-        }
-        slot.worker = spawned.value;
-        if (interrupted) {
-          stop(slot);
-          return;
-        }
+      if (!(await ensureWorker(slot, settle))) return;
+      const worker = slot.worker!;
+      if (job.signal?.aborted) {
+        slot.busy = false;
+        return;
       }
-      const result = await job.run(slot.worker);
-      settle(result);
+      phase = 'running';
+      // The time limit covers the work, not the start of a cold worker, which is kept either way.
+      if (job.timeoutMs !== undefined) {
+        timer = setTimeout(() => interrupt('Timeout', `The job took longer than ${job.timeoutMs} ms and was stopped.`), job.timeoutMs);
+      }
+      settle(await job.run(worker));
     } catch (error) {
       // A job's run() must return failures as values; reaching here is a bug, but keep serving.
       settle(fail('EngineFailed', `Internal error: ${error instanceof Error ? error.message : String(error)}`));
       stop(slot);
       return;
     } finally {
+      phase = 'done';
       job.signal?.removeEventListener('abort', onAbort);
       if (timer) clearTimeout(timer);
     }
+    if (!slots.has(slot)) return;
     slot.jobs += 1;
     slot.busy = false;
-    if (slots.has(slot) && (slot.worker.dead || slot.jobs >= options.recycleAfter)) stop(slot);
+    if (slot.worker!.dead || slot.jobs >= options.recycleAfter) stop(slot);
   };
 
   return {
     run<T, Code extends string>(job: PoolJob<W, T, Code>) {
       return new Promise<Result<T, Code | PoolErrorCode>>((resolve) => {
-        if (closed) return resolve(fail('EngineClosed', 'The OCR engine has been shut down.'));
+        if (closing) return resolve(fail('EngineClosed', 'The OCR engine has been shut down.'));
         if (job.signal?.aborted) return resolve(fail('Cancelled', 'The job was cancelled before it started.'));
-        if (queued >= options.maxQueue) {
-          return resolve(fail('QueueFull', `The OCR queue is full (${options.maxQueue} jobs waiting); try again shortly.`));
-        }
         let settled = false;
         const settle = (result: Result<unknown, string>) => {
           if (settled) return;
           settled = true;
           resolve(result as Result<T, Code | PoolErrorCode>);
         };
-        const lane = job.lane ?? 'default';
+        const onQueuedAbort = () => {
+          if (removeQueued(entry)) settle(fail('Cancelled', 'The job was cancelled while waiting.'));
+        };
         const entry: Queued<W> = {
           job: job as PoolJob<W, unknown, string>,
+          lane: job.lane ?? 'default',
           settle,
           detach: () => job.signal?.removeEventListener('abort', onQueuedAbort),
         };
-        const onQueuedAbort = () => {
-          const jobs = lanes.get(lane);
-          const index = jobs?.indexOf(entry) ?? -1;
-          if (jobs && index >= 0) {
-            jobs.splice(index, 1);
-            if (jobs.length === 0) lanes.delete(lane);
-            queued -= 1;
-            settle(fail('Cancelled', 'The job was cancelled while waiting.'));
-          }
-        };
         job.signal?.addEventListener('abort', onQueuedAbort, { once: true });
-        const laneJobs = lanes.get(lane);
+        const laneJobs = lanes.get(entry.lane);
         if (laneJobs) laneJobs.push(entry);
-        else lanes.set(lane, [entry]);
+        else lanes.set(entry.lane, [entry]);
         queued += 1;
         pump();
+        // The bound applies to jobs that must wait, so an idle pool takes a job even with maxQueue 0.
+        if (queued > options.maxQueue && removeQueued(entry)) {
+          entry.detach();
+          settle(fail('QueueFull', `The OCR queue is full (${options.maxQueue} jobs waiting); try again shortly.`));
+        }
       });
     },
     stats() {
       return { workers: slots.size, busy: [...slots].filter((slot) => slot.busy).length, queued };
     },
-    async close() {
-      if (closed) {
-        await Promise.all([...running, ...stopping]);
-        return;
-      }
-      closed = true;
-      const closedFailure: Failure<'EngineClosed'> = { code: 'EngineClosed', message: 'The OCR engine was shut down before this job started.' };
-      for (const jobs of lanes.values()) for (const entry of jobs) entry.settle({ ok: false, error: closedFailure });
-      lanes.clear();
-      queued = 0;
-      await Promise.all(running);
-      for (const slot of [...slots]) stop(slot);
-      await Promise.all(stopping);
+    close() {
+      closing ??= (async () => {
+        const closedFailure: Failure<'EngineClosed'> = { code: 'EngineClosed', message: 'The OCR engine was shut down before this job started.' };
+        for (const jobs of lanes.values()) {
+          for (const entry of jobs) {
+            entry.detach();
+            entry.settle({ ok: false, error: closedFailure });
+          }
+        }
+        lanes.clear();
+        queued = 0;
+        await Promise.all(running);
+        for (const slot of [...slots]) stop(slot);
+        await Promise.all(stopping);
+      })();
+      return closing;
     },
   };
 }

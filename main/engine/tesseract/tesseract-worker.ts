@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../../../shared/result.js';
@@ -71,12 +72,9 @@ interface ThreadReply {
   data: unknown;
 }
 
-let threadCounter = 0;
-
 /** Spawns a thread and loads its models. Resolves once the worker can recognise, or with why not. */
 export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<Result<TesseractWorker, 'EngineFailed'>> {
-  threadCounter += 1;
-  const workerId = `ocr-thread-${threadCounter}`;
+  const workerId = `ocr-thread-${randomUUID()}`;
   const thread = new Worker(workerScript);
   const pending = new Map<string, Pending>();
   let jobCounter = 0;
@@ -100,7 +98,11 @@ export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<
     if (!job) return;
     if (reply.status === 'progress') {
       const data = reply.data as { status?: unknown; progress?: unknown };
-      job.onProgress?.({ status: String(data.status ?? ''), progress: Number(data.progress ?? 0) });
+      try {
+        job.onProgress?.({ status: String(data.status ?? ''), progress: Number(data.progress ?? 0) });
+      } catch {
+        // A caller's progress callback must not take the thread's message handling down with it.
+      }
       return;
     }
     pending.delete(reply.jobId);
@@ -150,6 +152,13 @@ export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<
     }
   }
 
+  // tesseract.js reports a wasm abort (out of memory, a failed assertion) as an ordinary failure,
+  // after which the module is unusable: any failed job retires the worker, and the pool replaces it.
+  const retire = (message: string): void => {
+    dead = true;
+    deathReason = `OCR worker retired after a failure: ${message}`;
+  };
+
   return ok({
     spec,
     get dead() {
@@ -162,11 +171,18 @@ export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<
         { image: request.image, options: request.parameters ?? {}, output: { text: false, blocks: true } },
         onProgress,
       );
-      return reply.ok ? ok(reply.data as TesseractPage) : fail('EngineFailed', `Recognition failed: ${reply.message}`);
+      if (!reply.ok) {
+        retire(reply.message);
+        return fail('EngineFailed', `Recognition failed: ${reply.message}`);
+      }
+      return ok(reply.data as TesseractPage);
     },
     async detectOrientation(image) {
       const reply = await send('detect', { image });
-      if (!reply.ok) return fail('EngineFailed', `Orientation detection failed: ${reply.message}`);
+      if (!reply.ok) {
+        retire(reply.message);
+        return fail('EngineFailed', `Orientation detection failed: ${reply.message}`);
+      }
       const data = reply.data as Record<string, number | string | null>;
       return ok({
         script: (data['script'] as string | null) ?? null,

@@ -1,0 +1,65 @@
+import type { EngineErrorCode } from '../../shared/engine-errors.js';
+import type { PageOutcome } from '../../shared/ocr-result.js';
+import type { Result } from '../../shared/result.js';
+import type { ImageInput } from './intake/image-input.js';
+import type { ImageLimits } from './intake/image-limits.js';
+import type { PoolStats } from './pool/worker-pool.js';
+import type { PreprocessSteps } from './preprocess/prepare-page.js';
+
+export interface EngineOptions {
+  /** Folder of carried models; npm-shipped models are found by package. */
+  readonly modelsFolder?: string;
+  /** Concurrent OCR threads (default: one per core). */
+  readonly workers?: number;
+  /** Jobs waiting for a thread at most before QueueFull (default 64). */
+  readonly maxQueue?: number;
+  /**
+   * Inputs being decoded, prepared or recognised at once (default workers + maxQueue). Checked
+   * before an input is decoded, so a flood of callers is refused before it costs memory.
+   */
+  readonly maxInputsInProgress?: number;
+  /** Jobs a thread serves before it is replaced (default 200). */
+  readonly recycleAfter?: number;
+  readonly limits?: Partial<ImageLimits>;
+}
+
+export interface RecognizeOptions {
+  /** A cloud LanguageType (`zh`, `auto`, ...) or Tesseract names joined with `+`. Default `auto`. */
+  readonly language?: string;
+  /** Detect and correct quarter turns (default true). */
+  readonly detectOrientation?: boolean;
+  /** Correct small skew (default true). */
+  readonly deskew?: boolean;
+  /** Preprocessing steps (default all). */
+  readonly preprocess?: Partial<PreprocessSteps>;
+  /** Time limit per page (orientation and recognition together), in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+export interface RecognizeProgress {
+  readonly stage: 'decoding' | 'orientation' | 'recognizing' | 'done';
+  /** From 1; 0 while decoding. */
+  readonly page: number;
+  readonly pages: number;
+  /** Overall progress of this input, 0..1. */
+  readonly progress: number;
+}
+
+export interface RecognizeControl {
+  readonly signal?: AbortSignal;
+  /** Fair-queueing lane, e.g. one per caller. */
+  readonly lane?: string;
+  readonly onProgress?: (progress: RecognizeProgress) => void;
+}
+
+export interface Engine {
+  /**
+   * Reads every page of an input. Fails as a whole when the input cannot be read, is cancelled or
+   * the engine is closed, and when the only page of a single-page image fails; the pages of a
+   * multi-page TIFF succeed or fail one by one.
+   */
+  recognize(input: ImageInput, options?: RecognizeOptions, control?: RecognizeControl): Promise<Result<PageOutcome[], EngineErrorCode>>;
+  stats(): PoolStats;
+  /** Waits for running jobs, fails queued ones, stops every thread. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,141 @@
+import type { EngineErrorCode } from '../../../shared/engine-errors.js';
+import type { RecognitionResult } from '../../../shared/ocr-result.js';
+import { fail, ok, type Result } from '../../../shared/result.js';
+import type { RecognizeControl, RecognizeOptions, RecognizeProgress } from '../engine-types.js';
+import { toPgm, type GreyImage } from '../intake/grey-image.js';
+import { autoLanguage } from '../languages/language-registry.js';
+import { languagesForScript } from '../languages/languages-for-script.js';
+import { estimateSkew } from '../orientation/estimate-skew.js';
+import { decideOrientation, minOrientationSide, textAngle, type OrientationDecision } from '../orientation/read-orientation.js';
+import { rotateGrey } from '../orientation/rotate-grey.js';
+import type { WorkerPool } from '../pool/worker-pool.js';
+import { analysePage, type PageAnalysis } from '../preprocess/analyse-page.js';
+import { allPreprocessSteps, preparePage, type PreprocessSteps } from '../preprocess/prepare-page.js';
+import { OcrEngineMode, type TesseractWorker, type TesseractWorkerSpec } from '../tesseract/tesseract-worker.js';
+import { pageToResult } from './page-to-result.js';
+
+/** Below a third of a degree Tesseract reads as well unrotated; rotating only blurs. */
+const minSkewDegrees = 0.3;
+
+export interface PageRecognizerDeps {
+  readonly modelsFolder: string;
+  readonly recognitionPool: WorkerPool<TesseractWorker>;
+  readonly orientationPool: WorkerPool<TesseractWorker>;
+  /** The pool key of a worker spec (the pools spawn workers from keys). */
+  readonly keyFor: (spec: TesseractWorkerSpec) => string;
+}
+
+export interface PageRequest {
+  readonly languages: readonly string[] | typeof autoLanguage;
+  readonly options: RecognizeOptions;
+}
+
+export type PageRecognizer = (
+  upright: GreyImage,
+  request: PageRequest,
+  control: RecognizeControl,
+  report: (stage: RecognizeProgress['stage'], fraction: number) => void,
+) => Promise<Result<RecognitionResult, EngineErrorCode>>;
+
+/**
+ * One page, from upright greyscale to a result: preprocess, find quarter turns (OSD) and skew,
+ * choose the language set (for `auto`, from the detected script) and the segmentation mode, read.
+ */
+export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
+  const osdKey = deps.keyFor({ languages: ['osd'], mode: OcrEngineMode.legacy, modelsFolder: deps.modelsFolder, variant: '4.0.0' });
+
+  return async (upright, request, control, report) => {
+    const { options } = request;
+    // One deadline for the page: orientation and recognition share it.
+    const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
+    const remaining = (): Result<number | undefined, 'Timeout'> => {
+      if (deadline === undefined) return ok(undefined);
+      const left = deadline - Date.now();
+      return left > 0 ? ok(left) : fail('Timeout', `The page took longer than ${options.timeoutMs} ms and was stopped.`);
+    };
+    const steps: PreprocessSteps = { ...allPreprocessSteps, ...options.preprocess };
+    let grey = upright;
+    let analysis = analysePage(grey);
+    let prepared = await preparePage(grey, analysis, steps);
+
+    let decision: OrientationDecision = { correction: 0, script: null };
+    const wantsScript = request.languages === autoLanguage;
+    if ((options.detectOrientation !== false || wantsScript) && Math.min(prepared.image.width, prepared.image.height) >= minOrientationSide) {
+      report('orientation', 0);
+      const timeLeft = remaining();
+      if (!timeLeft.ok) return timeLeft;
+      const image = toPgm(prepared.image);
+      const detection = await deps.orientationPool.run({
+        key: osdKey,
+        lane: control.lane,
+        signal: control.signal,
+        timeoutMs: timeLeft.value,
+        run: (worker) => worker.detectOrientation(image),
+      });
+      if (!detection.ok) return detection;
+      decision = decideOrientation(detection.value);
+      if (options.detectOrientation === false) decision = { ...decision, correction: 0 };
+      if (decision.correction !== 0) {
+        grey = await rotateGrey(grey, decision.correction);
+        analysis = analysePage(grey);
+      }
+    }
+
+    let skew = 0;
+    if (options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide) {
+      const estimated = estimateSkew(grey, analysis) ?? 0;
+      if (Math.abs(estimated) >= minSkewDegrees) {
+        skew = estimated;
+        grey = await rotateGrey(grey, -skew, analysis.darkBackground ? 'black' : 'white');
+        analysis = analysePage(grey);
+      }
+    }
+    if (grey !== upright) prepared = await preparePage(grey, analysis, steps);
+
+    const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
+    const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: '4.0.0_best_int' };
+    const image = toPgm(prepared.image);
+    report('recognizing', 0);
+    const timeLeft = remaining();
+    if (!timeLeft.ok) return timeLeft;
+    const recognized = await deps.recognitionPool.run({
+      key: deps.keyFor(spec),
+      lane: control.lane,
+      signal: control.signal,
+      timeoutMs: timeLeft.value,
+      run: (worker) =>
+        worker.recognize(
+          {
+            image,
+            parameters: {
+              tessedit_pageseg_mode: pageSegmentationMode(grey, analysis),
+              // Our PGM carries no resolution; without this Tesseract guesses one and warns.
+              user_defined_dpi: '300',
+            },
+          },
+          (progress) => {
+            if (progress.status === 'recognizing text') report('recognizing', progress.progress);
+          },
+        ),
+    });
+    if (!recognized.ok) return recognized;
+    return ok(
+      pageToResult(recognized.value, {
+        geometry: { scale: prepared.scale, padding: prepared.padding, width: grey.width, height: grey.height },
+        language: languages.join('+'),
+        angle: textAngle(decision.correction, skew),
+      }),
+    );
+  };
+}
+
+/**
+ * Tesseract's layout analysis (PSM 3, what its CLI uses) finds the columns and blocks of a page;
+ * TessBaseAPI's own default (PSM 6, one uniform block) runs the columns of a page together. On a
+ * crop holding a single line, layout analysis can find nothing at all (measured: two of six digit
+ * crops came back empty), so such crops are read as one line (PSM 7).
+ */
+function pageSegmentationMode(image: GreyImage, analysis: PageAnalysis): string {
+  const singleLine = analysis.lineHeight !== null && image.height <= analysis.lineHeight * 1.8;
+  return singleLine ? '7' : '3';
+}
