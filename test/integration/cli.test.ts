@@ -105,3 +105,28 @@ test('Ctrl+C stops a batch promptly: the running page is cancelled, the rest is 
   assert.ok(Date.now() - interrupted < 5000, 'it stops within seconds, not after the batch');
   assert.match(stderr, /not read \(cancelled\)/);
 });
+
+test('a reader that stops early (| head) does not crash the CLI', async () => {
+  const child = spawn(process.execPath, [path.join(root, 'bin/ocr-desk.js'), 'recognize', '--lang', 'eng', '--format', 'json', corpusPath('phototest.tif'), corpusPath('testocr.png')], { cwd: scratch });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // Read the first bytes, then close the pipe as `head -c 10` would.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.destroy();
+  await new Promise((resolve) => child.on('exit', resolve));
+  assert.doesNotMatch(stderr, /Unhandled|EPIPE|at .*\.ts:/, stderr);
+});
+
+test('per-page failures of a multi-page TIFF are records of their own, and on stderr', async () => {
+  const { code, stdout, stderr } = await ocrDesk(['recognize', '--lang', 'eng', '--format', 'json', '--timeout', '0.001', corpusPath('derived-two-pages.tif')]);
+  assert.equal(code, 1);
+  const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(
+    records.map((record) => [record.page, record.ok, record.error?.code]),
+    [
+      [1, false, 'Timeout'],
+      [2, false, 'Timeout'],
+    ],
+  );
+  assert.match(stderr, /derived-two-pages\.tif \(page 2\): .*\[Timeout\]/);
+});

@@ -48,6 +48,21 @@ test('every bad input gets its own stable code, and the engine keeps serving aft
     await expectCode(bytes(pngClaimingSize(png, 50_000, 50_000)), 'ImageTooLarge', /50000 x 50000/);
     await expectCode(bytes(pngClaimingSize(png, 10_000, 8_000)), 'ImageTooLarge');
   });
+  await t.test('a TIFF with too many pages, or too many pixels in all, is refused from its headers', async () => {
+    const twoPages = { kind: 'path', path: corpusPath('derived-two-pages.tif') } as const;
+    const fewPages = createEngine({ workers: 1, limits: { maxPages: 1 } });
+    const fewPixels = createEngine({ workers: 1, limits: { maxTotalPixels: 500_000 } });
+    try {
+      const pages = await fewPages.recognize(twoPages, { language: 'eng' });
+      assert.equal(!pages.ok && pages.error.code, 'ImageTooLarge');
+      assert.match(!pages.ok ? pages.error.message : '', /2 pages/);
+      const pixels = await fewPixels.recognize(twoPages, { language: 'eng' });
+      assert.equal(!pixels.ok && pixels.error.code, 'ImageTooLarge');
+      assert.equal(fewPages.stats().workers + fewPixels.stats().workers, 0, 'refused before any OCR work');
+    } finally {
+      await Promise.all([fewPages.close(), fewPixels.close()]);
+    }
+  });
   await t.test('a file over the byte limit', async () => {
     const large = await sharp({ create: { width: 1500, height: 1500, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
     assert.ok(large.length > 3_000_000);

@@ -25,12 +25,23 @@ test('cancelling a running job stops it at once; the next job gets a fresh worke
   const engine = createEngine({ workers: 1 });
   try {
     const abort = new AbortController();
-    const started = Date.now();
-    const running = engine.recognize(bigPage, options, { signal: abort.signal, onProgress: (p) => p.stage === 'recognizing' && abort.abort() });
-    const result = await running;
+    let threadsWhileRunning = 0;
+    let abortedAt = 0;
+    // Progress above 0 comes from inside the worker thread: the page is really being read.
+    const onProgress = (p: { stage: string; progress: number }) => {
+      if (p.stage === 'recognizing' && p.progress > 0.15 && !abort.signal.aborted) {
+        threadsWhileRunning = openThreads();
+        abortedAt = Date.now();
+        abort.abort();
+      }
+    };
+    const result = await engine.recognize(bigPage, options, { signal: abort.signal, onProgress });
     assert.equal(!result.ok && result.error.code, 'Cancelled');
-    assert.ok(Date.now() - started < 5000);
+    assert.ok(abortedAt > 0, 'the abort came while the worker was reading');
+    assert.ok(Date.now() - abortedAt < 1000, 'the result came at once, not when the page was done');
+    assert.equal(threadsWhileRunning, 1);
     assert.equal(engine.stats().workers, 0, 'the interrupted worker is gone');
+    await waitFor(() => openThreads() === 0, 'the thread to exit');
     const next = await engine.recognize(smallPage, options);
     assert.ok(next.ok);
   } finally {
@@ -77,11 +88,17 @@ test('the queue is bounded: beyond it callers get QueueFull instead of unbounded
   }
 });
 
-test('a page over its time limit is stopped with Timeout', async () => {
+test('a page over its time limit is stopped with Timeout; starting a cold worker does not count', async () => {
   const engine = createEngine({ workers: 1 });
   try {
-    const result = await engine.recognize(bigPage, { ...options, timeoutMs: 300 });
+    // Cold: the worker takes ~300 ms to start, the page ~300 ms to read; 800 ms is enough.
+    assert.ok((await engine.recognize(smallPage, { ...options, timeoutMs: 800 })).ok);
+    const started = Date.now();
+    const result = await engine.recognize(bigPage, { ...options, timeoutMs: 1000 });
     assert.equal(!result.ok && result.error.code, 'Timeout');
+    assert.ok(Date.now() - started < 2500, 'stopped near its limit, not when the page was done');
+    assert.equal(engine.stats().workers, 0);
+    await waitFor(() => openThreads() === 0, 'the stopped thread to exit');
     assert.ok((await engine.recognize(smallPage, options)).ok);
   } finally {
     await engine.close();
@@ -137,4 +154,50 @@ test('close() fails queued jobs, lets the running one finish, and leaves no thre
   assert.equal(!afterClose.ok && afterClose.error.code, 'EngineClosed');
   assert.equal(engine.stats().workers, 0);
   assert.equal(openThreads(), before);
+});
+
+test('cancelling while a worker starts never leaves more threads than the pool size', async () => {
+  const engine = createEngine({ workers: 1 });
+  try {
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, openThreads())), 5);
+    const abort = new AbortController();
+    const first = engine.recognize(smallPage, options, { signal: abort.signal });
+    await waitFor(() => engine.stats().workers === 1, 'the worker to start');
+    abort.abort();
+    const cancelled = await first;
+    assert.equal(!cancelled.ok && cancelled.error.code, 'Cancelled');
+    // The started worker is kept and serves the next job.
+    assert.ok((await engine.recognize(smallPage, options)).ok);
+    clearInterval(watch);
+    assert.equal(most, 1, `at most one thread, saw ${most}`);
+  } finally {
+    await engine.close();
+  }
+});
+
+test('close() twice waits for the threads both times; an idle pool takes a job even with no queue', async () => {
+  const engine = createEngine({ workers: 1, maxQueue: 0 });
+  assert.ok((await engine.recognize(smallPage, options)).ok);
+  const closes = [engine.close(), engine.close()];
+  await closes[1];
+  assert.equal(openThreads(), 0);
+  await closes[0];
+});
+
+test('a multi-page input fails page by page: both pages of a TIFF time out, the input does not', async () => {
+  const engine = createEngine({ workers: 1 });
+  try {
+    const result = await engine.recognize({ kind: 'path', path: corpusPath('derived-two-pages.tif') }, { ...options, timeoutMs: 1 });
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.value.map((page) => [page.page, page.ok ? 'ok' : page.error.code]),
+      [
+        [1, 'Timeout'],
+        [2, 'Timeout'],
+      ],
+    );
+  } finally {
+    await engine.close();
+  }
 });

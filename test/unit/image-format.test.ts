@@ -18,4 +18,9 @@ test('text, empty input and a bare "BM" prefix are not images', () => {
   assert.equal(detectImageFormat(Buffer.from('hello world, this is text')), null);
   assert.equal(detectImageFormat(Buffer.alloc(0)), null);
   assert.equal(detectImageFormat(Buffer.from('BMW is a car maker, not a bitmap header')), null);
+  // OS/2 bitmaps (12-byte header, 16-bit sizes) are refused rather than misread as 32-bit sizes.
+  const os2 = Buffer.alloc(40);
+  os2.write('BM', 0, 'latin1');
+  os2.writeUInt32LE(12, 14);
+  assert.equal(detectImageFormat(os2), null);
 });

@@ -11,7 +11,8 @@ test('base64 is accepted with or without a data: prefix and with line breaks', a
   const plain = await readImageInput({ kind: 'base64', text: png.toString('base64') }, defaultImageLimits);
   const prefixed = await readImageInput({ kind: 'base64', text: `data:image/png;base64,${png.toString('base64')}` }, defaultImageLimits);
   const wrapped = await readImageInput({ kind: 'base64', text: png.toString('base64').replace(/(.{76})/g, '$1\r\n') }, defaultImageLimits);
-  for (const result of [plain, prefixed, wrapped]) {
+  const padded = await readImageInput({ kind: 'base64', text: `  data:image/png;base64,${png.toString('base64')}\n` }, defaultImageLimits);
+  for (const result of [plain, prefixed, wrapped, padded]) {
     assert.ok(result.ok);
     assert.deepEqual(Buffer.from(result.value), png);
   }

@@ -15,4 +15,9 @@ test('an unknown language is LanguageNotSupported and the message lists what is'
   assert.equal(!result.ok && result.error.code, 'LanguageNotSupported');
   assert.match(!result.ok ? result.error.message : '', /"klingon".*chi_sim/);
   assert.equal(!resolveLanguageRequest('').ok && !resolveLanguageRequest('+').ok, true);
+  // Names that an object literal would find on Object.prototype.
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const result = resolveLanguageRequest(name);
+    assert.equal(!result.ok && result.error.code, 'LanguageNotSupported', name);
+  }
 });
