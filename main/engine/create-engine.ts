@@ -34,7 +34,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     specs.set(key, spec);
     return key;
   };
-  const spawn = (key: string) => createTesseractWorker(specs.get(key)!);
+  const startWorker = options.startWorker ?? createTesseractWorker;
+  const spawn = (key: string) => startWorker(specs.get(key)!);
   const recognitionPool = createWorkerPool<TesseractWorker>({ size: workers, maxQueue, recycleAfter, spawn });
   // Orientation needs the legacy engine and its own thread; one small extra thread serves it, so
   // recognition threads are not evicted and reloaded for every page (OSD takes ~150-500 ms a page).

@@ -5,6 +5,7 @@ import type { ImageInput } from './intake/image-input.js';
 import type { ImageLimits } from './intake/image-limits.js';
 import type { PoolStats } from './pool/worker-pool.js';
 import type { PreprocessSteps } from './preprocess/prepare-page.js';
+import type { TesseractWorker, TesseractWorkerSpec } from './tesseract/tesseract-worker.js';
 
 export interface EngineOptions {
   /** Folder of carried models; npm-shipped models are found by package. */
@@ -21,6 +22,8 @@ export interface EngineOptions {
   /** Jobs a thread serves before it is replaced (default 200). */
   readonly recycleAfter?: number;
   readonly limits?: Partial<ImageLimits>;
+  /** Starts one OCR thread (default: a tesseract.js worker thread). */
+  readonly startWorker?: (spec: TesseractWorkerSpec) => Promise<Result<TesseractWorker, 'EngineFailed'>>;
 }
 
 export interface RecognizeOptions {
