@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result.js';
 import { detectImageFormat } from './image-format.js';
 import type { ImageLimits } from './image-limits.js';
 import type { GreyImage } from './grey-image.js';
+import { toGrey } from './grey-pipeline.js';
 
 type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifUnsupported' | 'ImageTooLarge';
 
@@ -76,11 +77,6 @@ export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise
       }
     },
   });
-}
-
-async function toGrey(pipeline: Sharp): Promise<GreyImage> {
-  const { data, info } = await pipeline.toColourspace('b-w').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
 }
 
 /**

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { GreyImage } from '../intake/grey-image.js';
+import { fromGrey, toGrey } from '../intake/grey-pipeline.js';
 import type { PageAnalysis } from './analyse-page.js';
 
 /** Which preprocessing steps run; each can be switched off to measure what it gains. */
@@ -49,7 +49,7 @@ export async function preparePage(image: GreyImage, analysis: PageAnalysis, step
 
   // One pipeline: sharp resizes, then extends, then negates, whatever the call order. So the
   // margin is painted in the colour that becomes white after negation.
-  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+  let pipeline = fromGrey(image);
   if (scale !== 1) {
     pipeline = pipeline.resize(Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale)), {
       kernel: scale > 1 ? 'cubic' : 'lanczos3',
@@ -60,6 +60,5 @@ export async function preparePage(image: GreyImage, analysis: PageAnalysis, step
     pipeline = pipeline.extend({ top: padding, bottom: padding, left: padding, right: padding, background: margin });
   }
   if (invert) pipeline = pipeline.negate();
-  const { data, info } = await pipeline.toColourspace('b-w').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  return { image: { data, width: info.width, height: info.height }, scale, padding };
+  return { image: await toGrey(pipeline), scale, padding };
 }
