@@ -11,11 +11,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 
 const corpus = path.resolve('test/fixtures/corpus');
-const font = 'Droid Sans Fallback';
+const cjkFont = 'Droid Sans Fallback';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-async function renderLines(name: string, lines: string[], options: { size: number; width: number; lineGap: number; fg: string; bg: string; traditional?: boolean }) {
+async function renderLines(name: string, lines: string[], options: { size: number; width: number; lineGap: number; fg: string; bg: string; font?: string }) {
+  const font = options.font ?? cjkFont;
   const height = Math.round(options.lineGap * lines.length + options.size);
   const texts = lines
     .map((line, i) => `<text x="${options.size * 0.6}" y="${Math.round(options.size * 1.1 + i * options.lineGap)}" font-size="${options.size}" font-family="${font}" fill="${options.fg}">${escapeXml(line)}</text>`)
@@ -41,6 +42,33 @@ await renderLines(
   { size: 28, width: 640, lineGap: 44, fg: '#111111', bg: '#ffffff' },
 );
 await renderLines('synthetic-chi-sim-crop-white-on-black', ['网络支付并无风险'], { size: 18, width: 200, lineGap: 26, fg: '#f0f0f0', bg: '#202020' });
+
+// One paragraph per seed language no real image with a transcription was found for. Fonts:
+// Debian's fonts-dejavu (Latin, Cyrillic), fonts-droid-fallback (Japanese), fonts-nanum (Korean),
+// fonts-thai-tlwg (Thai).
+const paragraph = { size: 28, width: 900, lineGap: 44, fg: '#111111', bg: '#ffffff' };
+await renderLines('synthetic-jpn-paragraph', ['オフラインの文字認識は銀行や病院で使われます。', '画像は外部に送信されず、ディスクにも保存されません。'], paragraph);
+await renderLines('synthetic-kor-paragraph', ['오프라인 문자 인식은 은행과 병원에서 사용됩니다.', '이미지는 외부로 전송되지 않습니다.'], { ...paragraph, font: 'NanumGothic' });
+await renderLines('synthetic-rus-paragraph', ['Распознавание текста без подключения к сети.', 'Изображения никогда не покидают компьютер.'], { ...paragraph, font: 'DejaVu Serif' });
+await renderLines('synthetic-deu-paragraph', ['Die Prüfung der Größe ergab übermäßige Schäden.', 'Ärzte und Behörden müssen schnell handeln.'], { ...paragraph, font: 'DejaVu Serif' });
+await renderLines('synthetic-fra-paragraph', ["Les hôpitaux préfèrent l'exécution locale.", 'À côté de la fenêtre, un garçon lit déjà.'], { ...paragraph, font: 'DejaVu Serif' });
+await renderLines('synthetic-spa-paragraph', ['El niño pidió una canción el año pasado.', '¿Dónde está la información? ¡Aquí mismo!'], { ...paragraph, font: 'DejaVu Serif' });
+await renderLines('synthetic-tha-paragraph', ['การรู้จำข้อความแบบออฟไลน์สำหรับธนาคาร', 'รูปภาพจะไม่ถูกส่งออกไปภายนอก'], { ...paragraph, font: 'Garuda' });
+
+// Vertical Traditional Chinese, as in old books: columns top to bottom, read right to left.
+{
+  const columns = ['離線文字識別', '讓銀行和醫院', '在本地處理文件'];
+  const size = 36;
+  const gap = 60;
+  const width = gap * columns.length + 40;
+  const height = size * 8;
+  const glyphs = columns
+    .flatMap((column, c) => [...column].map((char, i) => `<text x="${width - 20 - gap * (c + 1) + 10}" y="${30 + size * (i + 1)}" font-size="${size}" font-family="${cjkFont}">${char}</text>`))
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#ffffff"/>${glyphs}</svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(path.join(corpus, 'synthetic-chi-tra-vertical.png'));
+  await writeFile(path.join(corpus, 'synthetic-chi-tra-vertical.gt.txt'), `${columns.join('\n')}\n`);
+}
 
 // Real text, hard backgrounds: the phototest page of tesseract.js's examples.
 const source = await sharp(await readFile(path.join(corpus, 'testocr.png'))).greyscale().raw().toBuffer({ resolveWithObject: true });

@@ -89,7 +89,11 @@ async function runNative(): Promise<{ scored: Scored[] | null; note: string }> {
   if (values['no-native']) return { scored: null, note: 'native Tesseract: skipped (--no-native)' };
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-eval-'));
   try {
-    const { native, status } = await prepareNativeBaseline(scratch, ['eng', 'chi_sim', 'chi_tra']);
+    const languages = new Set(items.flatMap((item) => {
+      const set = tesseractLanguagesFor(item.language);
+      return set.ok ? set.value : [];
+    }));
+    const { native, status } = await prepareNativeBaseline(scratch, [...languages]);
     if (!native || status.status !== 'ok') {
       return { scored: null, note: `native Tesseract: NOT AVAILABLE (${status.status === 'ok' ? '' : status.message}), no baseline column; scripts/install-system-packages.sh --bench installs it` };
     }

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultModelsFolder } from '../../main/platform/app-paths.js';
 import type { NativeStatus } from './bench-report.js';
-import { writeTessdata, type ModelLookup } from './bench-models.js';
+import { writeTessdata } from './bench-models.js';
 import { createNativeTesseract, findExecutable, type NativeTesseract } from './native-tesseract.js';
 
 /** Tesseract's recognition model variant OCR Desk uses (see main/engine/create-engine.ts). */
@@ -18,19 +17,7 @@ export async function prepareNativeBaseline(scratch: string, languages: readonly
   if (!binary) return { native: null, status: { status: 'unavailable', message: 'The `tesseract` command was not found on PATH.' } };
   const tessdataDir = path.join(scratch, 'tessdata');
   await mkdir(tessdataDir);
-  const require = createRequire(import.meta.url);
-  const lookup: ModelLookup = {
-    modelsFolder: defaultModelsFolder(),
-    variant: modelVariant,
-    packageFolder: (name) => {
-      try {
-        return path.dirname(require.resolve(`${name}/package.json`));
-      } catch {
-        return null;
-      }
-    },
-  };
-  const models = await writeTessdata(languages, tessdataDir, lookup);
+  const models = await writeTessdata(languages, tessdataDir, { modelsFolder: defaultModelsFolder(), variant: modelVariant });
   const created = await createNativeTesseract({ binary, tessdataDir, baseEnv: process.env });
   if (!created.ok) return { native: null, status: { status: 'unavailable', message: created.error.message } };
   return {

@@ -36,7 +36,7 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
         }
         const box = toBox(line.bbox);
         lines.push({
-          text: joinWords(words.map((word) => word.text)),
+          text: joinWords(words, box.height),
           confidence: weightedConfidence(words),
           polygon: corners(box),
           box,

@@ -3,7 +3,7 @@ import type { RecognitionResult } from '../../../shared/ocr-result.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import type { RecognizeControl, RecognizeOptions, RecognizeProgress } from '../engine-types.js';
 import { toPgm, type GreyImage } from '../intake/grey-image.js';
-import { autoLanguage } from '../languages/language-registry.js';
+import { autoLanguage, readsAsSingleBlock } from '../languages/language-registry.js';
 import { languagesForScript } from '../languages/languages-for-script.js';
 import { estimateSkew } from '../orientation/estimate-skew.js';
 import { decideOrientation, minOrientationSide, textAngle, type OrientationDecision } from '../orientation/read-orientation.js';
@@ -90,9 +90,9 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
         analysis = analysePage(grey);
       }
     }
+    const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
     if (grey !== upright) prepared = await preparePage(grey, analysis, steps);
 
-    const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
     const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: '4.0.0_best_int' };
     const image = toPgm(prepared.image);
     report('recognizing', 0);
@@ -108,7 +108,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
           {
             image,
             parameters: {
-              tessedit_pageseg_mode: pageSegmentationMode(grey, analysis),
+              tessedit_pageseg_mode: pageSegmentationMode(grey, analysis, languages),
               // Our PGM carries no resolution; without this Tesseract guesses one and warns.
               user_defined_dpi: '300',
             },
@@ -133,9 +133,11 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
  * Tesseract's layout analysis (PSM 3, what its CLI uses) finds the columns and blocks of a page;
  * TessBaseAPI's own default (PSM 6, one uniform block) runs the columns of a page together. On a
  * crop holding a single line, layout analysis can find nothing at all (measured: two of six digit
- * crops came back empty), so such crops are read as one line (PSM 7).
+ * crops came back empty), so such crops are read as one line (PSM 7). Scripts whose layout analysis
+ * breaks lines apart (Korean, see the registry) are read as one block (PSM 6).
  */
-function pageSegmentationMode(image: GreyImage, analysis: PageAnalysis): string {
+function pageSegmentationMode(image: GreyImage, analysis: PageAnalysis, languages: readonly string[]): string {
   const singleLine = analysis.lineHeight !== null && image.height <= analysis.lineHeight * 1.8;
-  return singleLine ? '7' : '3';
+  if (singleLine) return '7';
+  return readsAsSingleBlock(languages) ? '6' : '3';
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../../../shared/result.js';
+import { resolveModelFile } from '../models/model-files.js';
 import type { TesseractPage } from './tesseract-page.js';
 
 /**
@@ -20,7 +22,7 @@ export interface TesseractWorkerSpec {
   /** Tesseract language names, e.g. ['chi_sim', 'eng']. */
   readonly languages: readonly string[];
   readonly mode: OcrEngineMode;
-  /** Folder of carried models (`<folder>/<variant>/<lang>.traineddata[.gz]`). */
+  /** Folder of carried models (see models/model-files.ts). */
   readonly modelsFolder: string;
   /** Model variant folder name, e.g. `4.0.0_best_int`. */
   readonly variant: string;
@@ -74,6 +76,17 @@ interface ThreadReply {
 
 /** Spawns a thread and loads its models. Resolves once the worker can recognise, or with why not. */
 export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<Result<TesseractWorker, 'EngineFailed'>> {
+  // The models are read here and handed over as bytes, so the thread never touches the file
+  // system or the network for them, and each language may come from a different folder.
+  const models: Array<{ code: string; data: Uint8Array }> = [];
+  for (const lang of spec.languages) {
+    const file = resolveModelFile(lang, spec.variant, spec.modelsFolder);
+    const data = file.ok ? await readFile(file.value).catch(() => null) : null;
+    if (!data) {
+      return fail('EngineFailed', file.ok ? `The model file ${file.value} cannot be read.` : file.error.message);
+    }
+    models.push({ code: lang, data });
+  }
   const workerId = `ocr-thread-${randomUUID()}`;
   const thread = new Worker(workerScript);
   const pending = new Map<string, Pending>();
@@ -132,15 +145,9 @@ export async function createTesseractWorker(spec: TesseractWorkerSpec): Promise<
     ['load', { options: { lstmOnly, corePath: '', logging: false } }],
     [
       'loadLanguage',
-      {
-        langs: spec.languages.join('+'),
-        options: {
-          langPath: `${spec.modelsFolder}|${spec.variant}`,
-          cacheMethod: 'none',
-          gzip: true,
-          lstmOnly,
-        },
-      },
+      // langPath is never read (the models come as bytes) but must be set: tesseract.js falls
+      // back to a CDN without it.
+      { langs: models, options: { langPath: spec.modelsFolder, cacheMethod: 'none', gzip: true, lstmOnly } },
     ],
     ['initialize', { langs: spec.languages.join('+'), oem: spec.mode, config: spec.initParameters ?? {} }],
   ];

@@ -7,14 +7,13 @@
  * - it picks the legacy-capable wasm core even for LSTM-only work (it passes a boolean where an
  *   OEM number is expected), which makes every worker start ~30% slower;
  * - it reads `<langPath>/<lang>.traineddata.gz` from a single folder, while our models live in
- *   one npm package per language plus the models we carry in `assets/tessdata`;
+ *   one npm package per language plus the models we carry in `assets/tessdata`: the host sends
+ *   the model bytes instead, and file reads refuse;
  * - it can fetch from a CDN. Here nothing may leave the machine: fetch refuses.
  * The protocol ({workerId, jobId, action, payload} in, {jobId, status, data} out) is unchanged.
  */
 const { parentPort } = require('node:worker_threads');
-const { readFile } = require('node:fs/promises');
 const { gunzipSync } = require('node:zlib');
-const path = require('node:path');
 const tesseractWorker = require('tesseract.js/src/worker-script');
 
 if (!parentPort) throw new Error('worker-thread.cjs must run inside a worker thread');
@@ -39,42 +38,16 @@ async function getCore(mode) {
   return core;
 }
 
-/*
- * Model lookup. The host passes `langPath` = "<models folder>|<variant>". A model is read from
- * `<models folder>/<variant>/<lang>.traineddata[.gz]` when we carry it, else from the npm package
- * `@tesseract.js-data/<lang>/<variant>/<lang>.traineddata.gz`.
- */
-/** @param {string} requested */
-async function readModel(requested) {
-  const separator = requested.lastIndexOf('/');
-  const root = requested.slice(0, separator);
-  const fileName = requested.slice(separator + 1);
-  const [modelsFolder, variant] = root.split('|');
-  const lang = fileName.replace(/\.traineddata(\.gz)?$/, '');
-  if (!modelsFolder || !variant || !/^[a-z_]+$/.test(lang) || !/^[\w.]+$/.test(variant)) {
-    throw new Error(`invalid model request ${requested}`);
-  }
-  const carried = path.join(modelsFolder, variant, lang);
-  for (const candidate of [`${carried}.traineddata.gz`, `${carried}.traineddata`]) {
-    try {
-      return await readFile(candidate);
-    } catch {
-      // not carried in this form; try the next
-    }
-  }
-  const packageJson = require.resolve(`@tesseract.js-data/${lang}/package.json`);
-  return readFile(path.join(path.dirname(packageJson), variant, `${lang}.traineddata.gz`));
-}
-
-async function refuseNetwork() {
-  throw new Error('OCR Desk never downloads models: the network is not used');
+async function refuse() {
+  throw new Error('OCR Desk hands models to its workers as bytes: nothing is fetched or read here');
 }
 
 tesseractWorker.setAdapter({
   getCore,
   gunzip: gunzipSync,
-  fetch: refuseNetwork,
-  readCache: readModel,
+  fetch: refuse,
+  // Models arrive as bytes from the host (tesseract-worker.ts); nothing is read or cached here.
+  readCache: refuse,
   writeCache: async () => undefined,
   deleteCache: async () => undefined,
   checkCache: async () => false,

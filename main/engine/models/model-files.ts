@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../../shared/result.js';
+
+/**
+ * Where a language's model file lives, in this order:
+ * 1. carried in the repository: `<modelsFolder>/<variant>/<lang>.traineddata[.gz]`;
+ * 2. its npm package: `@tesseract.js-data/<lang>/<variant>/<lang>.traineddata.gz`;
+ * 3. carried as a fast model (`<modelsFolder>/fast/`): for languages that npm does not publish at
+ *    all (Russian, vertical Simplified Chinese), the only model there is, in every variant.
+ * Only local files: nothing is ever fetched.
+ */
+export function resolveModelFile(lang: string, variant: string, modelsFolder: string): Result<string, 'ModelMissing'> {
+  if (!/^[a-z_]+$/.test(lang) || !/^[\w.]+$/.test(variant)) return fail('ModelMissing', `"${lang}" (${variant}) is not a model name.`);
+  const candidates = [
+    path.join(modelsFolder, variant, `${lang}.traineddata.gz`),
+    path.join(modelsFolder, variant, `${lang}.traineddata`),
+    ...packageCandidate(lang, variant),
+    path.join(modelsFolder, 'fast', `${lang}.traineddata.gz`),
+  ];
+  const found = candidates.find((file) => existsSync(file));
+  return found ? ok(found) : fail('ModelMissing', `No ${variant} model for "${lang}" is installed (looked in ${candidates.join(', ')}).`);
+}
+
+const require = createRequire(import.meta.url);
+
+function packageCandidate(lang: string, variant: string): string[] {
+  try {
+    return [path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), variant, `${lang}.traineddata.gz`)];
+  } catch {
+    return [];
+  }
+}

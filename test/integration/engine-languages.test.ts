@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { createEngine } from '../../main/engine/create-engine.js';
+import { tesseractLanguagesFor, comparesWithoutSpaces } from '../bench/bench-languages.js';
+import { pageResults } from '../helpers/engine-results.js';
+import { corpusPath, loadCorpus, readTruth } from '../helpers/fixture-corpus.js';
+import { characterErrorRate } from '../helpers/text-metrics.js';
+
+const engine = createEngine({ workers: 2 });
+after(() => engine.close());
+
+// Most of these are SYNTHETIC renders (no real image with truth exists here for these languages;
+// test/fixtures/corpus/SOURCES.md); the Finnish and Vietnamese words and eurotext are real.
+const items = loadCorpus().filter((item) => ['language-paragraph', 'language-word', 'vertical', 'multi-latin'].includes(item.category));
+
+test('every language with a test image reads through its cloud code, with CER <= 5%', async () => {
+  assert.ok(items.length >= 11);
+  for (const item of items) {
+    const [page] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath(item) }, { language: item.language }));
+    const languages = tesseractLanguagesFor(item.language);
+    const dropSpaces = languages.ok && comparesWithoutSpaces(languages.value);
+    const cer = characterErrorRate(readTruth(item), page!.text, { dropSpaces });
+    assert.ok(cer <= 0.05, `${item.id} (${item.language}): CER ${(cer * 100).toFixed(1)}%: ${page!.text}`);
+  }
+});
+
+test('vertical Chinese reads top to bottom, columns right to left (synthetic render)', async () => {
+  const [page] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('synthetic-chi-tra-vertical.png') }, { language: 'chi_tra_vert' }));
+  assert.equal(page!.text, '離線文字識別\n讓銀行和醫院\n在本地處理文件');
+  // Each column's box is taller than wide, and the first column read is the rightmost.
+  assert.ok(page!.lines.every((line) => line.box.height > line.box.width));
+  assert.ok(page!.lines[0]!.box.x > page!.lines[2]!.box.x);
+});
+
+test('auto picks the models from the script: Japanese, Korean, Russian and Thai (synthetic renders)', async () => {
+  const expected: Record<string, string> = {
+    'synthetic-jpn-paragraph.png': 'jpn',
+    'synthetic-kor-paragraph.png': 'kor',
+    'synthetic-rus-paragraph.png': 'rus',
+    'synthetic-tha-paragraph.png': 'tha',
+  };
+  for (const [file, model] of Object.entries(expected)) {
+    const [page] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath(file) }, { language: 'auto' }));
+    assert.ok(page!.language.split('+').includes(model), `${file}: ${page!.language}`);
+  }
+});
