@@ -27,6 +27,7 @@ test('every language with a test image reads through its cloud code, with CER <=
 test('vertical Chinese reads top to bottom, columns right to left (synthetic render)', async () => {
   const [page] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('synthetic-chi-tra-vertical.png') }, { language: 'chi_tra_vert' }));
   assert.equal(page!.text, '離線文字識別\n讓銀行和醫院\n在本地處理文件');
+  assert.equal(page!.angle, 0, 'no horizontal deskew on vertical text');
   // Each column's box is taller than wide, and the first column read is the rightmost.
   assert.ok(page!.lines.every((line) => line.box.height > line.box.width));
   assert.ok(page!.lines[0]!.box.x > page!.lines[2]!.box.x);

@@ -74,6 +74,11 @@ export function listLanguageModels(): readonly LanguageModel[] {
   return models;
 }
 
+/** True when the set reads vertical text, whose lines are columns: the horizontal skew estimate does not apply. */
+export function readsVertically(languages: readonly string[] | typeof autoLanguage): boolean {
+  return languages !== autoLanguage && languages.some((name) => findLanguageModel(name)?.vertical === true);
+}
+
 /** True when any model of the set asks for its pages to be read as one block. */
 export function readsAsSingleBlock(languages: readonly string[]): boolean {
   return languages.some((name) => findLanguageModel(name)?.singleBlock === true);

@@ -3,7 +3,7 @@ import type { RecognitionResult } from '../../../shared/ocr-result.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import type { RecognizeControl, RecognizeOptions, RecognizeProgress } from '../engine-types.js';
 import { toPgm, type GreyImage } from '../intake/grey-image.js';
-import { autoLanguage, readsAsSingleBlock } from '../languages/language-registry.js';
+import { autoLanguage, readsAsSingleBlock, readsVertically } from '../languages/language-registry.js';
 import { languagesForScript } from '../languages/languages-for-script.js';
 import { estimateSkew } from '../orientation/estimate-skew.js';
 import { decideOrientation, minOrientationSide, textAngle, type OrientationDecision } from '../orientation/read-orientation.js';
@@ -82,7 +82,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
     }
 
     let skew = 0;
-    if (options.deskew !== false && Math.min(grey.width, grey.height) >= minOrientationSide) {
+    if (options.deskew !== false && !readsVertically(request.languages) && Math.min(grey.width, grey.height) >= minOrientationSide) {
       const estimated = estimateSkew(grey, analysis) ?? 0;
       if (Math.abs(estimated) >= minSkewDegrees) {
         skew = estimated;
