@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from './engine/create-engine.js';
 import { runRecognizeCommand } from './cli/recognize-command.js';
 import { usage } from './cli/usage.js';
+import { isTier } from './engine/tiers.js';
 
 /** `ocr-desk`: the command-line door. Parses arguments, wires the engine, maps outcomes to exit codes. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -26,6 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
         out: { type: 'string' },
         workers: { type: 'string' },
         timeout: { type: 'string' },
+        tier: { type: 'string', default: 'standard' },
       },
     });
   } catch (error) {
@@ -39,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   if (positionals.length === 0) return usageError('recognize needs at least one file or folder');
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not "${values.format}"`);
+  const tier = values.tier ?? 'standard';
+  if (!isTier(tier)) return usageError(`--tier must be fast, standard or accurate, not "${tier}"`);
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16 (each thread holds its own models)');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
@@ -60,7 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const code = await runRecognizeCommand(
       engine,
-      { inputs: positionals, language: values.lang ?? 'auto', format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
+      { inputs: positionals, language: values.lang ?? 'auto', tier, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
       { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
     );
     // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).

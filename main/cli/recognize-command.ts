@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Engine } from '../engine/create-engine.js';
+import type { Tier } from '../engine/tiers.js';
 import { listInputs } from './list-inputs.js';
 import { createOutputWriter, hasFailure, type FileOutcome } from './output-writer.js';
 import { fail } from '../../shared/result.js';
@@ -8,6 +9,7 @@ import { createProgressBar } from './progress-bar.js';
 export interface RecognizeCommandOptions {
   readonly inputs: readonly string[];
   readonly language: string;
+  readonly tier: Tier;
   readonly format: 'text' | 'json';
   readonly outDir?: string;
   /** Files in flight at once; keeps every engine worker busy without flooding its queue. */
@@ -44,7 +46,7 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     const result = await engine
       .recognize(
       { kind: 'path', path: file },
-      { language: options.language, timeoutMs: options.timeoutMs },
+      { language: options.language, tier: options.tier, timeoutMs: options.timeoutMs },
       {
         signal: io.signal,
         lane: 'cli',

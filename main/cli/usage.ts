@@ -7,6 +7,7 @@ Commands:
 Options of recognize:
   --lang L        A cloud LanguageType (zh, mix, auto) or Tesseract names joined with +
                   (eng, chi_sim, chi_tra, chi_sim+eng). Default: auto (chosen per image).
+  --tier T        fast, standard (default) or accurate, like the cloud's three services.
   --format F      text (default) or json (JSON Lines, one object per file or page).
   --out DIR       Write one result file per input into DIR instead of printing.
   --workers N     OCR threads (default: one per core).

@@ -9,6 +9,7 @@ import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
 import { autoLanguage, resolveLanguageRequest } from './languages/language-registry.js';
 import { createWorkerPool } from './pool/worker-pool.js';
 import { createPageRecognizer } from './recognize/recognize-page.js';
+import { isTier } from './tiers.js';
 import { createTesseractWorker, type TesseractWorker, type TesseractWorkerSpec } from './tesseract/tesseract-worker.js';
 
 export type { Engine, EngineOptions, RecognizeControl, RecognizeOptions, RecognizeProgress } from './engine-types.js';
@@ -50,6 +51,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const languages = resolveLanguageRequest(options.language ?? autoLanguage);
       if (!languages.ok) return languages;
       if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) return fail('InvalidOption', 'timeoutMs must be a positive number of milliseconds.');
+      if (options.tier !== undefined && !isTier(options.tier)) return fail('InvalidOption', `tier must be fast, standard or accurate, not "${String(options.tier)}".`);
       if (inProgress >= maxInputsInProgress) {
         return fail('QueueFull', `The OCR queue is full (${maxInputsInProgress} images in progress); try again shortly.`);
       }

@@ -6,6 +6,7 @@ import type { ImageLimits } from './intake/image-limits.js';
 import type { PoolStats } from './pool/worker-pool.js';
 import type { PreprocessSteps } from './preprocess/prepare-page.js';
 import type { TesseractWorker, TesseractWorkerSpec } from './tesseract/tesseract-worker.js';
+import type { Tier } from './tiers.js';
 
 export interface EngineOptions {
   /** Folder of carried models; npm-shipped models are found by package. */
@@ -29,9 +30,11 @@ export interface EngineOptions {
 export interface RecognizeOptions {
   /** A cloud LanguageType (`zh`, `auto`, ...) or Tesseract names joined with `+`. Default `auto`. */
   readonly language?: string;
-  /** Detect and correct quarter turns (default true). */
+  /** fast, standard (default) or accurate: the cloud's three general OCR services. */
+  readonly tier?: Tier;
+  /** Detect and correct quarter turns (default: on, except in the fast tier). */
   readonly detectOrientation?: boolean;
-  /** Correct small skew (default true). */
+  /** Correct small skew (default: on, except in the fast tier). */
   readonly deskew?: boolean;
   /** Preprocessing steps (default all). */
   readonly preprocess?: Partial<PreprocessSteps>;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine, type RecognizeOptions } from '../../main/engine/create-engine.js';
+import type { Tier } from '../../main/engine/tiers.js';
 import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers/fixture-corpus.js';
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
 import { sharedCorpusNote } from './bench-corpus.js';
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: corpusFolder },
     ablation: { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
+    tier: { type: 'string', default: 'standard' },
   },
 });
 const folder = path.resolve(values.corpus!);
@@ -73,7 +75,7 @@ function languagesDropSpaces(language: string): boolean {
 async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'language'> = {}, language?: string): Promise<Scored[]> {
   const scored: Scored[] = [];
   for (const item of items) {
-    const result = await engine.recognize({ kind: 'path', path: path.join(folder, item.file) }, { ...options, language: language ?? item.language });
+    const result = await engine.recognize({ kind: 'path', path: path.join(folder, item.file) }, { tier: values.tier as Tier, ...options, language: language ?? item.language });
     if (!result.ok) {
       scored.push({ item, cer: null, missingWords: null, empty: true, angle: null, error: `${result.error.code}: ${result.error.message}` });
       continue;
@@ -141,7 +143,7 @@ try {
   const native = await runNative();
   const nativeById = new Map((native.scored ?? []).map((s) => [s.item.id, s]));
 
-  console.log(`OCR Desk eval on ${path.relative(repoRoot, folder) || folder}: ${items.length} items with ground truth`);
+  console.log(`OCR Desk eval (${values.tier} tier) on ${path.relative(repoRoot, folder) || folder}: ${items.length} items with ground truth`);
   const sharedNote = sharedCorpusNote(repoRoot).exists
     ? `../shared/corpus exists but has its own format; run with --corpus to use a folder with a manifest.json`
     : '../shared/corpus is absent on this machine; the fixture corpus stands in (test/fixtures/corpus/SOURCES.md)';

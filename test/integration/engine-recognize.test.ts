@@ -142,3 +142,17 @@ test('a page tilted a few degrees is straightened and reports its tilt', async (
     assert.ok(cer('phototest', page!.text) <= 0.01, page!.text);
   }
 });
+
+test('tiers: fast skips orientation unless asked and reads as well; an unknown tier is refused', async () => {
+  const rotated = { kind: 'path', path: corpusPath('phototest-rotated-R.png') } as const;
+  const [fast] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('phototest.tif') }, { language: 'eng', tier: 'fast' }));
+  assert.ok(cer('phototest', fast!.text) <= 0.01, fast!.text);
+  const [fastRotated] = pageResults(await engine.recognize(rotated, { language: 'eng', tier: 'fast' }));
+  assert.equal(fastRotated!.angle, 0, 'no orientation detection in the fast tier by default');
+  const [asked] = pageResults(await engine.recognize(rotated, { language: 'eng', tier: 'fast', detectOrientation: true }));
+  assert.equal(asked!.angle, 90);
+  const [accurate] = pageResults(await engine.recognize(rotated, { language: 'eng', tier: 'accurate' }));
+  assert.ok(cer('phototest', accurate!.text) <= 0.01 && accurate!.angle === 90);
+  const bad = await engine.recognize(rotated, { language: 'eng', tier: 'turbo' as never });
+  assert.equal(!bad.ok && bad.error.code, 'InvalidOption');
+});

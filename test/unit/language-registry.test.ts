@@ -41,3 +41,18 @@ test('every LanguageType the cloud documents for these actions resolves, and eve
   assert.match(russian.ok ? russian.value : '', /assets\/tessdata\/fast\/rus\.traineddata\.gz$/);
   assert.equal(resolveModelFile('../../etc/passwd', '4.0.0_best_int', defaultModelsFolder()).ok, false);
 });
+
+test('tiers pick their model files: carried fast models where measured faster, best_int standing in', () => {
+  const folder = defaultModelsFolder();
+  const file = (lang: string, variant: string) => {
+    const found = resolveModelFile(lang, variant, folder);
+    assert.ok(found.ok, found.ok ? '' : found.error.message);
+    return found.value;
+  };
+  assert.match(file('eng', 'fast'), /assets\/tessdata\/fast\/eng\.traineddata\.gz$/);
+  assert.match(file('chi_tra', 'fast'), /assets\/tessdata\/fast\/chi_tra\.traineddata\.gz$/);
+  // Simplified Chinese fast was slower than best_int: not carried, best_int stands in.
+  assert.match(file('chi_sim', 'fast'), /@tesseract\.js-data\/chi_sim\/4\.0\.0_best_int\//);
+  assert.match(file('jpn', 'fast'), /@tesseract\.js-data\/jpn\/4\.0\.0_best_int\//);
+  assert.match(file('eng', '4.0.0_best_int'), /@tesseract\.js-data\/eng\/4\.0\.0_best_int\//);
+});

@@ -12,6 +12,7 @@ import type { WorkerPool } from '../pool/worker-pool.js';
 import { analysePage, type PageAnalysis } from '../preprocess/analyse-page.js';
 import { allPreprocessSteps, preparePage, type PreprocessSteps } from '../preprocess/prepare-page.js';
 import { OcrEngineMode, type TesseractWorker, type TesseractWorkerSpec } from '../tesseract/tesseract-worker.js';
+import { tierProfiles } from '../tiers.js';
 import { pageToResult } from './page-to-result.js';
 
 /** Below a third of a degree Tesseract reads as well unrotated; rotating only blurs. */
@@ -46,6 +47,9 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
 
   return async (upright, request, control, report) => {
     const { options } = request;
+    const profile = tierProfiles[options.tier ?? 'standard'];
+    const detectOrientation = options.detectOrientation ?? profile.detectOrientation;
+    const deskew = options.deskew ?? profile.deskew;
     // One deadline for the page: orientation and recognition share it.
     const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
     const remaining = (): Result<number | undefined, 'Timeout'> => {
@@ -60,7 +64,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
 
     let decision: OrientationDecision = { correction: 0, script: null };
     const wantsScript = request.languages === autoLanguage;
-    if ((options.detectOrientation !== false || wantsScript) && Math.min(prepared.image.width, prepared.image.height) >= minOrientationSide) {
+    if ((detectOrientation || wantsScript) && Math.min(prepared.image.width, prepared.image.height) >= minOrientationSide) {
       report('orientation', 0);
       const timeLeft = remaining();
       if (!timeLeft.ok) return timeLeft;
@@ -74,7 +78,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
       });
       if (!detection.ok) return detection;
       decision = decideOrientation(detection.value);
-      if (options.detectOrientation === false) decision = { ...decision, correction: 0 };
+      if (!detectOrientation) decision = { ...decision, correction: 0 };
       if (decision.correction !== 0) {
         grey = await rotateGrey(grey, decision.correction);
         analysis = analysePage(grey);
@@ -82,7 +86,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
     }
 
     let skew = 0;
-    if (options.deskew !== false && !readsVertically(request.languages) && Math.min(grey.width, grey.height) >= minOrientationSide) {
+    if (deskew && !readsVertically(request.languages) && Math.min(grey.width, grey.height) >= minOrientationSide) {
       const estimated = estimateSkew(grey, analysis) ?? 0;
       if (Math.abs(estimated) >= minSkewDegrees) {
         skew = estimated;
@@ -93,7 +97,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
     const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
     if (grey !== upright) prepared = await preparePage(grey, analysis, steps);
 
-    const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: '4.0.0_best_int' };
+    const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: profile.variant };
     const image = toPgm(prepared.image);
     report('recognizing', 0);
     const timeLeft = remaining();
