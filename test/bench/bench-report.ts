@@ -1,3 +1,4 @@
+import type { Tier } from '../../main/engine/tiers.js';
 import type { SkippedItem } from './bench-corpus.js';
 import type { ModelSource } from './bench-models.js';
 import type { ImageRow, Totals } from './bench-summary.js';
@@ -22,6 +23,7 @@ export interface BenchResults {
   readonly machine: { readonly cores: number; readonly node: string; readonly platform: string };
   readonly rounds: number;
   readonly deskWorkers: number;
+  readonly tier: Tier;
   readonly corpus: { readonly dir: string; readonly items: number; readonly skipped: readonly SkippedItem[] };
   readonly sharedCorpus: { readonly path: string; readonly exists: boolean };
   readonly native: NativeStatus;
@@ -55,7 +57,7 @@ export function formatReport(results: BenchResults): string {
   const { native } = results;
   out.push(`OCR Desk benchmark, ${results.startedAt}`);
   out.push(`machine: ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.platform}`);
-  out.push(`OCR Desk: createEngine({ workers: ${results.deskWorkers} }), options at defaults except language; warm = after one untimed call per language set`);
+  out.push(`OCR Desk: createEngine({ workers: ${results.deskWorkers} }), ${results.tier} tier, options at defaults except language; warm = after one untimed call per language set`);
   if (native.status === 'ok') {
     out.push(`native: ${native.version} (${native.binary}), OMP_THREAD_LIMIT=1, --psm 3, --tessdata-dir with OCR Desk's own model files:`);
     for (const model of native.models) out.push(`  ${model.language}: ${model.file} (${(model.bytes / 1024 / 1024).toFixed(1)} MB unpacked)`);

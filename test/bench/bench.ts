@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${benchUsage}\n`);
     return 0;
   }
-  const { rounds, jsonFile } = args.value;
+  const { rounds, jsonFile, tier } = args.value;
   const startedAt = new Date().toISOString();
 
   const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'corpus');
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-bench-'));
   try {
-    const nativeSetup = await prepareNativeBaseline(scratch, [...new Set([...languagesById.values()].flatMap((set) => set.split('+')))]);
+    const nativeSetup = await prepareNativeBaseline(scratch, [...new Set([...languagesById.values()].flatMap((set) => set.split('+')))], tier);
     const native = nativeSetup.native;
     const blankImage = path.join(scratch, 'blank.png');
     await sharp({ create: { width: 64, height: 32, channels: 3, background: '#ffffff' } }).png().toFile(blankImage);
@@ -80,13 +80,13 @@ async function main(): Promise<number> {
     const coldStarted = performance.now();
     // The queue must hold every image of the throughput run at once (plus their OSD jobs).
     const engine = createEngine({ workers: deskWorkers, maxQueue: Math.max(64, 2 * items.length) });
-    const first = await engine.recognize({ kind: 'path', path: coldItem.imagePath }, { language: coldItem.language });
+    const first = await engine.recognize({ kind: 'path', path: coldItem.imagePath }, { language: coldItem.language, tier });
     const coldStart: ColdStart = first.ok
       ? { itemId: coldItem.id, ms: performance.now() - coldStarted, error: null }
       : { itemId: coldItem.id, ms: null, error: `${first.error.code}: ${first.error.message}` };
 
     try {
-      const desk = deskRecognizer(engine);
+      const desk = deskRecognizer(engine, tier);
       const probes: NativeLatencyProbes | null = native
         ? {
             cli: nativeRecognizer(native, languagesOf),
@@ -110,6 +110,7 @@ async function main(): Promise<number> {
         machine: { cores: os.availableParallelism(), node: process.version, platform: `${process.platform} ${process.arch}` },
         rounds,
         deskWorkers,
+        tier,
         corpus: { dir: path.relative(repoRoot, corpusDir), items: items.length, skipped },
         sharedCorpus: sharedCorpusNote(repoRoot),
         native: nativeSetup.status,

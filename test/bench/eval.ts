@@ -95,11 +95,11 @@ async function runNative(): Promise<{ scored: Scored[] | null; note: string }> {
       const set = tesseractLanguagesFor(item.language);
       return set.ok ? set.value : [];
     }));
-    const { native, status } = await prepareNativeBaseline(scratch, [...languages]);
+    const { native, status } = await prepareNativeBaseline(scratch, [...languages], values.tier as Tier);
     if (!native || status.status !== 'ok') {
       return { scored: null, note: `native Tesseract: NOT AVAILABLE (${status.status === 'ok' ? '' : status.message}), no baseline column; scripts/install-system-packages.sh --bench installs it` };
     }
-    return { scored: await scoreNative(native), note: `native baseline: ${native.version}, same 4.0.0_best_int models, --psm 3, OMP_THREAD_LIMIT=1` };
+    return { scored: await scoreNative(native), note: `native baseline: ${native.version}, the same model files as the ${values.tier} tier, --psm 3, OMP_THREAD_LIMIT=1` };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import type { Tier } from '../../main/engine/tiers.js';
 import path from 'node:path';
 import type { Engine } from '../../main/engine/create-engine.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -17,9 +18,9 @@ export type Recognizer = (item: BenchItem) => Promise<Result<OcrRun>>;
  * OCR Desk as a caller sees it: a file path in, text out, every option at its default except the
  * language (orientation detection, deskew and preprocessing stay on, since that is the product).
  */
-export function deskRecognizer(engine: Engine): Recognizer {
+export function deskRecognizer(engine: Engine, tier: Tier): Recognizer {
   return async (item) => {
-    const { value: result, ms } = await timed(() => engine.recognize({ kind: 'path', path: item.imagePath }, { language: item.language }));
+    const { value: result, ms } = await timed(() => engine.recognize({ kind: 'path', path: item.imagePath }, { language: item.language, tier }));
     if (!result.ok) return fail(result.error.code, result.error.message);
     return ok({ ms, text: result.value.map((page) => (page.ok ? page.result.text : '')).join('\n') });
   };
