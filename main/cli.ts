@@ -28,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
         workers: { type: 'string' },
         timeout: { type: 'string' },
         tier: { type: 'string', default: 'standard' },
+        page: { type: 'string' },
       },
     });
   } catch (error) {
@@ -45,6 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!isTier(tier)) return usageError(`--tier must be fast, standard or accurate, not "${tier}"`);
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16 (each thread holds its own models)');
+  const page = values.page === undefined ? undefined : Number(values.page);
+  if (page !== undefined && !(Number.isInteger(page) && page >= 1)) return usageError('--page must be a whole number from 1');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) return usageError('--timeout must be a positive number of seconds');
 
@@ -64,7 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const code = await runRecognizeCommand(
       engine,
-      { inputs: positionals, language: values.lang ?? 'auto', tier, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
+      { inputs: positionals, language: values.lang ?? 'auto', tier, page, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
       { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
     );
     // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).

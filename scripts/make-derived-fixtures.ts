@@ -93,6 +93,46 @@ await sharp(await readFile(path.join(corpus, 'testocr.png'))).webp({ quality: 90
 // A low-resolution scan: phototest at 40% (lines about 12 px), where upscaling decides the result.
 await sharp(path.join(corpus, 'phototest.tif')).resize(256).png().toFile(path.join(corpus, 'derived-phototest-low-resolution.png'));
 
+// A scanned two-page PDF (phototest, testocr as JPEG images at 100 dpi), written by hand below
+// since no PDF writer is a dependency; qpdf made the encrypted copy:
+//   qpdf --encrypt secret secret 256 -- derived-two-pages.pdf derived-encrypted.pdf
+const pageJpegs = await Promise.all(
+  ['phototest.tif', 'testocr.png'].map(async (file) => {
+    const { data, info } = await sharp(path.join(corpus, file)).greyscale().jpeg({ quality: 90 }).toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  }),
+);
+await writeFile(path.join(corpus, 'derived-two-pages.pdf'), scannedPdf(pageJpegs, 100));
+
+/** A minimal PDF whose pages are full-page greyscale JPEG images (one XObject each). */
+function scannedPdf(pages: ReadonlyArray<{ data: Buffer; width: number; height: number }>, dpi: number): Buffer {
+  const objects: Buffer[] = [];
+  const add = (body: Buffer | string) => objects.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'));
+  const pageIds = pages.map((_, i) => 3 + i * 3);
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  pages.forEach((page, i) => {
+    const [w, h] = [(page.width * 72) / dpi, (page.height * 72) / dpi];
+    const id = pageIds[i]!;
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 1} 0 R >> >> /Contents ${id + 2} 0 R >>`);
+    add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.data.length} >>\nstream\n`, 'latin1'), page.data, Buffer.from('\nendstream', 'latin1')]));
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
 function encodeBmp24(rgbData: Buffer, w: number, h: number): Buffer {
   const rowSize = Math.ceil((w * 3) / 4) * 4;
   const file = Buffer.alloc(54 + rowSize * h);

@@ -15,6 +15,12 @@ export const engineErrorCodes = [
   'ImageDecodeFailed',
   /** GIF with more than one frame. Cloud: FailedOperation.ImageDecodeFailed. */
   'AnimatedGifUnsupported',
+  /** A password-protected PDF. Cloud: FailedOperation.PDFParseFailed. */
+  'PdfEncrypted',
+  /** A PDF that cannot be parsed, or a page of it that cannot be rendered. Cloud: FailedOperation.PDFParseFailed. */
+  'PdfParseFailed',
+  /** A page number beyond the document (the cloud's PdfPageNumber). Cloud: InvalidParameterValue.InvalidParameterValueLimit. */
+  'PageOutOfRange',
   /** A path that does not exist or cannot be read. */
   'FileNotFound',
   /** Base64 text that is not base64. Cloud: InvalidParameterValue.InvalidParameterValueLimit. */

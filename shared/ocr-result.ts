@@ -59,6 +59,7 @@ export interface RecognitionResult {
  * What became of one page of an input: a multi-page TIFF gives several, and one bad page does not
  * cost the others.
  */
-export type PageOutcome =
-  | { readonly page: number; readonly ok: true; readonly result: RecognitionResult }
-  | { readonly page: number; readonly ok: false; readonly error: Failure<EngineErrorCode> };
+export type PageOutcome = { readonly page: number; /** Pages in the whole input (the cloud's PdfPageSize). */ readonly pageCount: number } & (
+  | { readonly ok: true; readonly result: RecognitionResult }
+  | { readonly ok: false; readonly error: Failure<EngineErrorCode> }
+);

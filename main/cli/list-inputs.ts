@@ -57,8 +57,7 @@ async function looksLikeImage(file: string): Promise<boolean> {
   try {
     const head = Buffer.alloc(32);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const format = detectImageFormat(head.subarray(0, bytesRead));
-    return format !== null && format !== 'pdf';
+    return detectImageFormat(head.subarray(0, bytesRead)) !== null;
   } finally {
     await handle.close();
   }

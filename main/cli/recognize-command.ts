@@ -10,6 +10,8 @@ export interface RecognizeCommandOptions {
   readonly inputs: readonly string[];
   readonly language: string;
   readonly tier: Tier;
+  /** Only this page (from 1) of each multi-page file. */
+  readonly page?: number;
   readonly format: 'text' | 'json';
   readonly outDir?: string;
   /** Files in flight at once; keeps every engine worker busy without flooding its queue. */
@@ -46,7 +48,7 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     const result = await engine
       .recognize(
       { kind: 'path', path: file },
-      { language: options.language, tier: options.tier, timeoutMs: options.timeoutMs },
+      { language: options.language, tier: options.tier, page: options.page, timeoutMs: options.timeoutMs },
       {
         signal: io.signal,
         lane: 'cli',

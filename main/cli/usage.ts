@@ -1,13 +1,14 @@
 export const usage = `Usage: ocr-desk <command> [options]
 
 Commands:
-  recognize <files or folders...>   Recognise printed text in images (folders are walked).
+  recognize <files or folders...>   Recognise printed text in images and PDFs (folders are walked).
   help                              Show this help.
 
 Options of recognize:
   --lang L        A cloud LanguageType (zh, mix, auto) or Tesseract names joined with +
                   (eng, chi_sim, chi_tra, chi_sim+eng). Default: auto (chosen per image).
   --tier T        fast, standard (default) or accurate, like the cloud's three services.
+  --page N        Only page N of each multi-page TIFF or PDF.
   --format F      text (default) or json (JSON Lines, one object per file or page).
   --out DIR       Write one result file per input into DIR instead of printing.
   --workers N     OCR threads (default: one per core).

@@ -52,6 +52,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!languages.ok) return languages;
       if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) return fail('InvalidOption', 'timeoutMs must be a positive number of milliseconds.');
       if (options.tier !== undefined && !isTier(options.tier)) return fail('InvalidOption', `tier must be fast, standard or accurate, not "${String(options.tier)}".`);
+      if (options.page !== undefined && !(Number.isInteger(options.page) && options.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
       if (inProgress >= maxInputsInProgress) {
         return fail('QueueFull', `The OCR queue is full (${maxInputsInProgress} images in progress); try again shortly.`);
       }
@@ -62,22 +63,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (!bytes.ok) return bytes;
         const image = await openImage(bytes.value, limits);
         if (!image.ok) return image;
-        const total = image.value.pageCount;
-        const pages: PageOutcome[] = [];
-        for (let index = 0; index < total; index += 1) {
-          if (control.signal?.aborted) return fail('Cancelled', 'The job was cancelled.');
-          const report = (stage: RecognizeProgress['stage'], fraction: number) => {
-            const within = stage === 'orientation' ? 0.1 * fraction : 0.1 + 0.9 * fraction;
-            control.onProgress?.({ stage, page: index + 1, pages: total, progress: (index + within) / total });
-          };
-          // Pages are decoded one at a time: a long TIFF never sits in memory whole.
-          const grey = await image.value.decodePage(index);
-          const result = grey.ok ? await recognizePage(grey.value, { languages: languages.value, options }, control, report) : grey;
-          if (!result.ok && (total === 1 || endsTheInput.has(result.error.code))) return result;
-          pages.push(result.ok ? { page: index + 1, ok: true, result: result.value } : { page: index + 1, ok: false, error: result.error });
+        try {
+          const pageCount = image.value.pageCount;
+          if (options.page !== undefined && options.page > pageCount) {
+            return fail('PageOutOfRange', `Page ${options.page} was asked for, but the file has ${pageCount} page${pageCount === 1 ? '' : 's'}.`);
+          }
+          const wanted = options.page === undefined ? Array.from({ length: pageCount }, (_, i) => i) : [options.page - 1];
+          const pages: PageOutcome[] = [];
+          for (const [position, index] of wanted.entries()) {
+            if (control.signal?.aborted) return fail('Cancelled', 'The job was cancelled.');
+            const report = (stage: RecognizeProgress['stage'], fraction: number) => {
+              const within = stage === 'orientation' ? 0.1 * fraction : 0.1 + 0.9 * fraction;
+              control.onProgress?.({ stage, page: index + 1, pages: pageCount, progress: (position + within) / wanted.length });
+            };
+            // Pages are decoded one at a time: a long TIFF or PDF never sits in memory whole.
+            const grey = await image.value.decodePage(index);
+            const result = grey.ok ? await recognizePage(grey.value, { languages: languages.value, options }, control, report) : grey;
+            if (!result.ok && (wanted.length === 1 || endsTheInput.has(result.error.code))) return result;
+            const page = index + 1;
+            pages.push(result.ok ? { page, pageCount, ok: true, result: result.value } : { page, pageCount, ok: false, error: result.error });
+          }
+          control.onProgress?.({ stage: 'done', page: wanted.at(-1)! + 1, pages: pageCount, progress: 1 });
+          return ok(pages);
+        } finally {
+          await image.value.close?.();
         }
-        control.onProgress?.({ stage: 'done', page: total, pages: total, progress: 1 });
-        return ok(pages);
       } finally {
         inProgress -= 1;
       }

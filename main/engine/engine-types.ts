@@ -38,6 +38,11 @@ export interface RecognizeOptions {
   readonly deskew?: boolean;
   /** Preprocessing steps (default all). */
   readonly preprocess?: Partial<PreprocessSteps>;
+  /**
+   * Read only this page (from 1) of a multi-page TIFF or PDF: the cloud's PdfPageNumber. Default:
+   * every page.
+   */
+  readonly page?: number;
   /** Time limit per page (orientation and recognition together), in milliseconds. */
   readonly timeoutMs?: number;
 }

@@ -38,7 +38,7 @@ export function loadBenchCorpus(corpusDir: string): Result<BenchCorpus, 'CorpusU
   const items: BenchItem[] = [];
   const skipped: SkippedItem[] = [];
   for (const item of manifest) {
-    if (item.category === 'multipage') skipped.push({ id: item.id, reason: 'multi-page input' });
+    if (item.pageTruths) skipped.push({ id: item.id, reason: 'multi-page input' });
     else if (!item.truth) skipped.push({ id: item.id, reason: 'no truth file' });
     else items.push({ id: item.id, imagePath: corpusPath(item, corpusDir), truth: readTruth(item, corpusDir), language: item.language, category: item.category });
   }

@@ -130,3 +130,13 @@ test('per-page failures of a multi-page TIFF are records of their own, and on st
   );
   assert.match(stderr, /derived-two-pages\.tif \(page 2\): .*\[Timeout\]/);
 });
+
+test('--page reads one page of a PDF; records carry the page number', async () => {
+  const { code, stdout } = await ocrDesk(['recognize', '--lang', 'eng', '--format', 'json', '--page', '2', corpusPath('derived-two-pages.pdf')]);
+  assert.equal(code, 0);
+  const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(records.length, 1);
+  assert.equal(records[0].page, 2);
+  assert.match(records[0].result.text, /quick brown dog/);
+  assert.equal((await ocrDesk(['recognize', '--page', '0', corpusPath('derived-two-pages.pdf')])).code, 2);
+});

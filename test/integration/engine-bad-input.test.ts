@@ -73,7 +73,7 @@ test('every bad input gets its own stable code, and the engine keeps serving aft
     await expectCode(bytes(new Uint8Array()), 'EmptyImage');
     await expectCode({ kind: 'base64', text: '' }, 'EmptyImage');
     await expectCode(bytes(Buffer.from('just some text, not an image')), 'UnsupportedFormat');
-    await expectCode(bytes(Buffer.from('%PDF-1.4\n%...')), 'UnsupportedFormat', /PDF/);
+    await expectCode(bytes(Buffer.from('%PDF-1.4\n%...')), 'PdfParseFailed', /PDF/);
     await expectCode({ kind: 'base64', text: '***' }, 'InvalidBase64');
     await expectCode({ kind: 'path', path: '/nonexistent/a.png' }, 'FileNotFound');
   });

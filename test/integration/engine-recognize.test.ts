@@ -156,3 +156,21 @@ test('tiers: fast skips orientation unless asked and reads as well; an unknown t
   const bad = await engine.recognize(rotated, { language: 'eng', tier: 'turbo' as never });
   assert.equal(!bad.ok && bad.error.code, 'InvalidOption');
 });
+
+test('PDF: every page is rendered and read; one page can be asked for; bad PDFs get their own codes', async () => {
+  const pdf = { kind: 'path', path: corpusPath('derived-two-pages.pdf') } as const;
+  const pages = await engine.recognize(pdf, { language: 'eng' });
+  const [first, second] = pageResults(pages);
+  assert.ok(cer('phototest', first!.text) <= 0.01, first!.text);
+  assert.ok(cer('testocr', second!.text) <= 0.02, second!.text);
+  assert.ok(pages.ok && pages.value.every((page) => page.pageCount === 2));
+  const only = await engine.recognize(pdf, { language: 'eng', page: 2 });
+  assert.ok(only.ok && only.value.length === 1 && only.value[0]!.page === 2 && only.value[0]!.pageCount === 2);
+  const beyond = await engine.recognize(pdf, { language: 'eng', page: 3 });
+  assert.equal(!beyond.ok && beyond.error.code, 'PageOutOfRange');
+  assert.match(!beyond.ok ? beyond.error.message : '', /has 2 pages/);
+  const encrypted = await engine.recognize({ kind: 'path', path: corpusPath('derived-encrypted.pdf') }, { language: 'eng' });
+  assert.equal(!encrypted.ok && encrypted.error.code, 'PdfEncrypted');
+  const truncated = await engine.recognize({ kind: 'bytes', bytes: readFileSync(corpusPath('derived-two-pages.pdf')).subarray(0, 3000) }, { language: 'eng' });
+  assert.equal(!truncated.ok && truncated.error.code, 'PdfParseFailed');
+});

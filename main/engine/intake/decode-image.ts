@@ -6,17 +6,10 @@ import { detectImageFormat } from './image-format.js';
 import type { ImageLimits } from './image-limits.js';
 import type { GreyImage } from './grey-image.js';
 import { toGrey } from './grey-pipeline.js';
+import { openPdf } from './open-pdf.js';
+import type { DecodeErrorCode, OpenedImage } from './opened-image.js';
 
-type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifUnsupported' | 'ImageTooLarge';
-
-const supported = 'JPEG, PNG, BMP, TIFF, WebP or a static GIF';
-
-/** An image whose header has been checked; pages are decoded one at a time, when needed. */
-export interface OpenedImage {
-  readonly pageCount: number;
-  /** Decodes page `index` (from 0) to upright greyscale. */
-  decodePage(index: number): Promise<Result<GreyImage, DecodeErrorCode>>;
-}
+const supported = 'JPEG, PNG, BMP, TIFF, WebP, PDF or a static GIF';
 
 /**
  * Checks an image's format and every page's size from the headers, without decoding pixels, so a
@@ -27,7 +20,7 @@ export interface OpenedImage {
 export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise<Result<OpenedImage, DecodeErrorCode>> {
   const format = detectImageFormat(bytes);
   if (format === null) return fail('UnsupportedFormat', `This is not an image format OCR Desk reads; send ${supported}.`);
-  if (format === 'pdf') return fail('UnsupportedFormat', `PDF input is not supported yet; send ${supported}.`);
+  if (format === 'pdf') return openPdf(bytes, limits);
   if (format === 'bmp') return openBmp(bytes, limits);
 
   const damaged = (error: unknown, page?: number) =>

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import { fail, ok, type Result } from '../../../shared/result.js';
+import type { OpenedImage } from './opened-image.js';
+import type { GreyImage } from './grey-image.js';
+import { toGrey } from './grey-pipeline.js';
+import type { ImageLimits } from './image-limits.js';
+
+type RenderContext = Parameters<PDFPageProxy['render']>[0]['canvasContext'];
+type PdfErrorCode = 'PdfEncrypted' | 'PdfParseFailed' | 'ImageTooLarge';
+
+/** Scans are read best at 300 dpi; PDF user space is 72 units an inch. */
+const renderScale = 300 / 72;
+
+const pdfjsFolder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/**
+ * Opens a PDF with pdf.js (Apache-2.0; mupdf is AGPL) and renders its pages, one at a time, at
+ * 300 dpi onto a white page, or smaller when a page would exceed the pixel limit. Fonts and CMaps
+ * come from the pdfjs-dist package: nothing is fetched.
+ */
+export async function openPdf(bytes: Uint8Array, limits: ImageLimits): Promise<Result<OpenedImage, PdfErrorCode>> {
+  let document: PDFDocumentProxy;
+  try {
+    document = await getDocument({
+      // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      standardFontDataUrl: `${path.join(pdfjsFolder, 'standard_fonts')}${path.sep}`,
+      cMapUrl: `${path.join(pdfjsFolder, 'cmaps')}${path.sep}`,
+      cMapPacked: true,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') return fail('PdfEncrypted', 'The PDF is password-protected; remove the password and send it again.');
+    return fail('PdfParseFailed', `The PDF is damaged or truncated: ${(error as Error).message ?? String(error)}.`);
+  }
+  if (document.numPages > limits.maxPages) {
+    await document.destroy();
+    return fail('ImageTooLarge', `The PDF has ${document.numPages} pages; at most ${limits.maxPages} are read from one file. Split it into smaller files.`);
+  }
+  return ok({
+    pageCount: document.numPages,
+    decodePage: (index) => renderPage(document, index, limits),
+    close: () => document.destroy(),
+  });
+}
+
+async function renderPage(document: PDFDocumentProxy, index: number, limits: ImageLimits): Promise<Result<GreyImage, 'PdfParseFailed'>> {
+  try {
+    const page = await document.getPage(index + 1);
+    const natural = page.getViewport({ scale: 1 });
+    const scale = Math.min(renderScale, Math.sqrt(limits.maxPixels / (natural.width * natural.height)), limits.maxSide / Math.max(natural.width, natural.height));
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    const canvas = createCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    // pdf.js types its context as the DOM's; @napi-rs/canvas implements the same drawing API.
+    await page.render({ canvasContext: context as unknown as RenderContext, viewport }).promise;
+    const rgba = Buffer.from(context.getImageData(0, 0, width, height).data.buffer);
+    page.cleanup();
+    return ok(await toGrey(sharp(rgba, { raw: { width, height, channels: 4 } }).removeAlpha()));
+  } catch (error) {
+    return fail('PdfParseFailed', `Page ${index + 1} of the PDF could not be rendered: ${(error as Error).message ?? String(error)}.`);
+  }
+}

@@ -1,0 +1,13 @@
+import type { Result } from '../../../shared/result.js';
+import type { GreyImage } from './grey-image.js';
+
+export type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifUnsupported' | 'ImageTooLarge' | 'PdfEncrypted' | 'PdfParseFailed';
+
+/** An image or PDF whose header has been checked; pages are decoded one at a time, when needed. */
+export interface OpenedImage {
+  readonly pageCount: number;
+  /** Decodes page `index` (from 0) to upright greyscale. */
+  decodePage(index: number): Promise<Result<GreyImage, DecodeErrorCode>>;
+  /** Releases what the open document holds (a parsed PDF); absent where nothing is held. */
+  close?(): Promise<void>;
+}
