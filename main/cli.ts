@@ -29,6 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
         timeout: { type: 'string' },
         tier: { type: 'string', default: 'standard' },
         page: { type: 'string' },
+        resume: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -46,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!isTier(tier)) return usageError(`--tier must be fast, standard or accurate, not "${tier}"`);
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16 (each thread holds its own models)');
+  if (values.resume && !values.out) return usageError('--resume needs --out: it skips inputs whose result is already in that folder');
   const page = values.page === undefined ? undefined : Number(values.page);
   if (page !== undefined && !(Number.isInteger(page) && page >= 1)) return usageError('--page must be a whole number from 1');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
@@ -67,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const code = await runRecognizeCommand(
       engine,
-      { inputs: positionals, language: values.lang ?? 'auto', tier, page, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
+      { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
       { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
     );
     // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).

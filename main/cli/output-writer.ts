@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageOutcome } from '../../shared/ocr-result.js';
 import type { Failure } from '../../shared/result.js';
@@ -20,7 +20,8 @@ export function toRecords(outcome: FileOutcome): object[] {
 }
 
 export interface OutputWriter {
-  write(outcome: FileOutcome): Promise<void>;
+  /** `resultPath`: where this input's result goes when writing into a folder (see resultPaths). */
+  write(outcome: FileOutcome, resultPath?: string): Promise<void>;
 }
 
 export interface OutputOptions {
@@ -62,18 +63,33 @@ export function createOutputWriter(options: OutputOptions, io: { stdout: NodeJS.
     };
   }
   const outDir = options.outDir;
-  const used = new Set<string>();
   return {
-    async write(outcome) {
+    async write(outcome, resultPath) {
       reportFailures(outcome);
       if (!outcome.ok && options.format === 'text') return;
       await mkdir(outDir, { recursive: true });
-      const extension = options.format === 'json' ? '.jsonl' : '.txt';
-      const base = path.parse(outcome.file).name;
-      let name = `${base}${extension}`;
-      for (let n = 2; used.has(name); n += 1) name = `${base}-${n}${extension}`;
-      used.add(name);
-      await writeFile(path.join(outDir, name), render(outcome, false));
+      // Written aside and renamed, so an interrupted run never leaves a partial result that
+      // --resume would take for a finished one.
+      const partial = `${resultPath ?? path.join(outDir, 'result')}.partial`;
+      await writeFile(partial, render(outcome, false));
+      await rename(partial, resultPath ?? path.join(outDir, 'result'));
     },
   };
+}
+
+/**
+ * The result file of each input in `outDir`: its base name with `.txt` or `.jsonl`, and `-2`,
+ * `-3`... for repeated names, in input order. Fixed before any file is read, so a resumed run
+ * finds the names a first run gave.
+ */
+export function resultPaths(files: readonly string[], outDir: string, format: 'text' | 'json'): string[] {
+  const extension = format === 'json' ? '.jsonl' : '.txt';
+  const used = new Set<string>();
+  return files.map((file) => {
+    const base = path.parse(file).name;
+    let name = `${base}${extension}`;
+    for (let n = 2; used.has(name); n += 1) name = `${base}-${n}${extension}`;
+    used.add(name);
+    return path.join(outDir, name);
+  });
 }

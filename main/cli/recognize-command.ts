@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Engine } from '../engine/create-engine.js';
 import type { Tier } from '../engine/tiers.js';
 import { listInputs } from './list-inputs.js';
-import { createOutputWriter, hasFailure, type FileOutcome } from './output-writer.js';
+import { existsSync } from 'node:fs';
+import { createOutputWriter, hasFailure, resultPaths, type FileOutcome } from './output-writer.js';
 import { fail } from '../../shared/result.js';
 import { createProgressBar } from './progress-bar.js';
 
@@ -12,6 +13,8 @@ export interface RecognizeCommandOptions {
   readonly tier: Tier;
   /** Only this page (from 1) of each multi-page file. */
   readonly page?: number;
+  /** With outDir: skip inputs whose result file is already there (an interrupted batch goes on). */
+  readonly resume?: boolean;
   readonly format: 'text' | 'json';
   readonly outDir?: string;
   /** Files in flight at once; keeps every engine worker busy without flooding its queue. */
@@ -72,10 +75,20 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   const slots: Array<Promise<void>> = [];
   const resolvers: Array<(outcome: FileOutcome) => void> = [];
   for (let i = 0; i < files.length; i += 1) outcomes.push(new Promise((resolve) => resolvers.push(resolve)));
+  const paths = options.outDir ? resultPaths(files, options.outDir, options.format) : [];
+  const alreadyDone = new Set<number>();
+  if (options.resume && options.outDir) {
+    for (const [index, resultPath] of paths.entries()) if (existsSync(resultPath)) alreadyDone.add(index);
+  }
   const runSlot = async () => {
     while (nextIndex < files.length) {
       const index = nextIndex;
       nextIndex += 1;
+      if (alreadyDone.has(index)) {
+        completed += 1;
+        resolvers[index]!({ file: files[index]!, ok: true, pages: [] });
+        continue;
+      }
       // After Ctrl+C, files not yet started are not tried: one summary line, not one error each.
       resolvers[index]!(io.signal?.aborted ? { file: files[index]!, ok: false, error: { code: 'Cancelled', message: 'not read: cancelled' } } : await recognizeFile(index));
     }
@@ -86,13 +99,14 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   let failed = 0;
   let cancelled = 0;
   let pages = 0;
-  for (const pending of outcomes) {
+  for (const [index, pending] of outcomes.entries()) {
     const outcome = await pending;
     bar.clear();
     if (outcome.ok) pages += outcome.pages.filter((page) => page.ok).length;
     if (!outcome.ok && outcome.error.code === 'Cancelled') cancelled += 1;
     else if (hasFailure(outcome)) failed += 1;
-    if (outcome.ok || outcome.error.code !== 'Cancelled') await writer.write(outcome);
+    if (alreadyDone.has(index)) continue;
+    if (outcome.ok || outcome.error.code !== 'Cancelled') await writer.write(outcome, paths[index]);
     showProgress('');
   }
   await Promise.all(slots);
@@ -102,8 +116,9 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     const where = options.outDir ? `; results in ${options.outDir}` : '';
     const skippedNote = skipped ? `, ${skipped} non-image files skipped` : '';
     const cancelledNote = cancelled ? `, ${cancelled} not read (cancelled)` : '';
-    const recognised = files.length - failed - cancelled;
-    io.stderr.write(`ocr-desk: ${recognised} of ${files.length} files recognised (${pages} pages) in ${seconds} s${failed ? `, ${failed} failed` : ''}${cancelledNote}${skippedNote}${where}\n`);
+    const resumedNote = alreadyDone.size ? `, ${alreadyDone.size} already done (--resume)` : '';
+    const recognised = files.length - failed - cancelled - alreadyDone.size;
+    io.stderr.write(`ocr-desk: ${recognised} of ${files.length} files recognised (${pages} pages) in ${seconds} s${failed ? `, ${failed} failed` : ''}${cancelledNote}${resumedNote}${skippedNote}${where}\n`);
   }
   // 130 is the shell's code for "ended by Ctrl+C".
   if (cancelled > 0) return 130;

@@ -11,6 +11,8 @@ Options of recognize:
   --page N        Only page N of each multi-page TIFF or PDF.
   --format F      text (default) or json (JSON Lines, one object per file or page).
   --out DIR       Write one result file per input into DIR instead of printing.
+  --resume        With --out: skip inputs whose result file is already in DIR, so an
+                  interrupted batch goes on where it stopped.
   --workers N     OCR threads (default: one per core).
   --timeout S     Give up on a page after S seconds.
 

@@ -140,3 +140,21 @@ test('--page reads one page of a PDF; records carry the page number', async () =
   assert.match(records[0].result.text, /quick brown dog/);
   assert.equal((await ocrDesk(['recognize', '--page', '0', corpusPath('derived-two-pages.pdf')])).code, 2);
 });
+
+test('--resume goes on with an interrupted batch: inputs whose result is in --out are not read again', async () => {
+  const folder = path.join(scratch, 'resumable');
+  const out = path.join(scratch, 'resumable-out');
+  await mkdir(folder, { recursive: true });
+  await copyFile(corpusPath('hello-google.tif'), path.join(folder, 'a.tif'));
+  await copyFile(corpusPath('node-tesseract.png'), path.join(folder, 'b.png'));
+  assert.equal((await ocrDesk(['recognize', '--lang', 'eng', '--out', out, folder])).code, 0);
+  await rm(path.join(out, 'b.txt'));
+  await writeFile(path.join(out, 'a.txt'), 'kept from the first run\n');
+  const resumed = await ocrDesk(['recognize', '--lang', 'eng', '--out', out, '--resume', folder]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stderr, /1 of 2 files recognised .*1 already done \(--resume\)/);
+  assert.equal(await readFile(path.join(out, 'a.txt'), 'utf8'), 'kept from the first run\n');
+  assert.match(await readFile(path.join(out, 'b.txt'), 'utf8'), /node-tesseract/);
+  assert.deepEqual((await readdir(out)).sort(), ['a.txt', 'b.txt'], 'no partial files are left');
+  assert.equal((await ocrDesk(['recognize', '--resume', folder])).code, 2);
+});
