@@ -62,16 +62,20 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  // A reader that goes away (`| head`) is not an error of ours: stop quietly.
+  // A reader that goes away (`| head`) is not an error of ours: stop quietly, exit 0.
+  let readerGone = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') abort.abort();
+    if (error.code !== 'EPIPE') return;
+    readerGone = true;
+    abort.abort();
   });
   try {
     const code = await runRecognizeCommand(
       engine,
       { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs },
-      { stdout: process.stdout, stderr: process.stderr, signal: abort.signal },
+      { stdout: process.stdout, stderr: process.stderr, signal: abort.signal, readerGone: () => readerGone },
     );
+    if (readerGone) return 0;
     // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
     return interruptedBy === 'SIGTERM' ? 143 : code;
   } finally {

@@ -15,7 +15,9 @@ export function hasFailure(outcome: FileOutcome): boolean {
 export function toRecords(outcome: FileOutcome): object[] {
   if (!outcome.ok) return [{ file: outcome.file, ok: false, error: outcome.error }];
   return outcome.pages.map((page) =>
-    page.ok ? { file: outcome.file, page: page.page, ok: true, result: page.result } : { file: outcome.file, page: page.page, ok: false, error: page.error },
+    page.ok
+      ? { file: outcome.file, page: page.page, pageCount: page.pageCount, ok: true, result: page.result }
+      : { file: outcome.file, page: page.page, pageCount: page.pageCount, ok: false, error: page.error },
   );
 }
 
@@ -66,7 +68,8 @@ export function createOutputWriter(options: OutputOptions, io: { stdout: NodeJS.
   return {
     async write(outcome, resultPath) {
       reportFailures(outcome);
-      if (!outcome.ok && options.format === 'text') return;
+      // A file with any failure gets no result file, so that --resume tries it again.
+      if (hasFailure(outcome)) return;
       await mkdir(outDir, { recursive: true });
       // Written aside and renamed, so an interrupted run never leaves a partial result that
       // --resume would take for a finished one.

@@ -26,6 +26,8 @@ export interface RecognizeCommandIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WriteStream;
   readonly signal?: AbortSignal;
+  /** True once stdout's reader has gone (`| head`): the run ends without a summary. */
+  readonly readerGone?: () => boolean;
 }
 
 /** Runs `ocr-desk recognize`; resolves with the process exit code (1 if any file or page failed, 130 if interrupted). */
@@ -111,6 +113,7 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
   }
   await Promise.all(slots);
   bar.clear();
+  if (io.readerGone?.()) return 0;
   if (files.length > 1 || skipped > 0 || options.outDir || cancelled > 0) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const where = options.outDir ? `; results in ${options.outDir}` : '';

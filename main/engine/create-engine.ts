@@ -2,7 +2,11 @@ import os from 'node:os';
 import type { PageOutcome } from '../../shared/ocr-result.js';
 import { fail, ok } from '../../shared/result.js';
 import { defaultModelsFolder } from '../platform/app-paths.js';
-import type { Engine, EngineOptions, RecognizeProgress } from './engine-types.js';
+import type { EngineErrorCode } from '../../shared/engine-errors.js';
+import type { Result } from '../../shared/result.js';
+import type { Engine, EngineOptions, RecognizeControl, RecognizeOptions, RecognizeProgress } from './engine-types.js';
+import type { ImageInput } from './intake/image-input.js';
+import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
 import { readImageInput } from './intake/image-input.js';
 import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
@@ -26,7 +30,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const limits: ImageLimits = { ...defaultImageLimits, ...options.limits };
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const maxQueue = options.maxQueue ?? 64;
-  const maxInputsInProgress = options.maxInputsInProgress ?? workers + maxQueue;
+  const maxInputsInProgress = options.maxInputsInProgress ?? workers * 4;
   const recycleAfter = options.recycleAfter ?? 200;
 
   const specs = new Map<string, TesseractWorkerSpec>();
@@ -42,54 +46,38 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // recognition threads are not evicted and reloaded for every page (OSD takes ~150-500 ms a page).
   const orientationPool = createWorkerPool<TesseractWorker>({ size: 1, maxQueue, recycleAfter, spawn });
   const recognizePage = createPageRecognizer({ modelsFolder, recognitionPool, orientationPool, keyFor });
-  let inProgress = 0;
+  const decoding = createSemaphore(workers);
+  const inProgress = new Set<Promise<unknown>>();
   let closed = false;
 
   return {
-    async recognize(input, options = {}, control = {}) {
+    async recognize(input, options = {}, given = {}) {
       if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
       const languages = resolveLanguageRequest(options.language ?? autoLanguage);
       if (!languages.ok) return languages;
       if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) return fail('InvalidOption', 'timeoutMs must be a positive number of milliseconds.');
       if (options.tier !== undefined && !isTier(options.tier)) return fail('InvalidOption', `tier must be fast, standard or accurate, not "${String(options.tier)}".`);
       if (options.page !== undefined && !(Number.isInteger(options.page) && options.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
-      if (inProgress >= maxInputsInProgress) {
+      if (inProgress.size >= maxInputsInProgress) {
         return fail('QueueFull', `The OCR queue is full (${maxInputsInProgress} images in progress); try again shortly.`);
       }
-      inProgress += 1;
+      // A caller's progress callback that throws must not turn a result into a rejection.
+      const control: RecognizeControl = {
+        ...given,
+        onProgress: (progress) => {
+          try {
+            given.onProgress?.(progress);
+          } catch {
+            // the caller's bug; the recognition goes on
+          }
+        },
+      };
+      const work = recognizeInput(input, options, control, languages.value);
+      inProgress.add(work);
       try {
-        control.onProgress?.({ stage: 'decoding', page: 0, pages: 0, progress: 0 });
-        const bytes = await readImageInput(input, limits);
-        if (!bytes.ok) return bytes;
-        const image = await openImage(bytes.value, limits);
-        if (!image.ok) return image;
-        try {
-          const pageCount = image.value.pageCount;
-          if (options.page !== undefined && options.page > pageCount) {
-            return fail('PageOutOfRange', `Page ${options.page} was asked for, but the file has ${pageCount} page${pageCount === 1 ? '' : 's'}.`);
-          }
-          const wanted = options.page === undefined ? Array.from({ length: pageCount }, (_, i) => i) : [options.page - 1];
-          const pages: PageOutcome[] = [];
-          for (const [position, index] of wanted.entries()) {
-            if (control.signal?.aborted) return fail('Cancelled', 'The job was cancelled.');
-            const report = (stage: RecognizeProgress['stage'], fraction: number) => {
-              const within = stage === 'orientation' ? 0.1 * fraction : 0.1 + 0.9 * fraction;
-              control.onProgress?.({ stage, page: index + 1, pages: pageCount, progress: (position + within) / wanted.length });
-            };
-            // Pages are decoded one at a time: a long TIFF or PDF never sits in memory whole.
-            const grey = await image.value.decodePage(index);
-            const result = grey.ok ? await recognizePage(grey.value, { languages: languages.value, options }, control, report) : grey;
-            if (!result.ok && (wanted.length === 1 || endsTheInput.has(result.error.code))) return result;
-            const page = index + 1;
-            pages.push(result.ok ? { page, pageCount, ok: true, result: result.value } : { page, pageCount, ok: false, error: result.error });
-          }
-          control.onProgress?.({ stage: 'done', page: wanted.at(-1)! + 1, pages: pageCount, progress: 1 });
-          return ok(pages);
-        } finally {
-          await image.value.close?.();
-        }
+        return await work;
       } finally {
-        inProgress -= 1;
+        inProgress.delete(work);
       }
     },
     stats: () => {
@@ -99,7 +87,49 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     close: async () => {
       closed = true;
-      await Promise.all([recognitionPool.close(), orientationPool.close()]);
+      // Inputs still decoding hold open documents: they stop at their next page and are awaited.
+      await Promise.all([recognitionPool.close(), orientationPool.close(), ...inProgress]);
     },
   };
+
+  async function recognizeInput(
+    input: ImageInput,
+    options: RecognizeOptions,
+    control: RecognizeControl,
+    languages: readonly string[] | typeof autoLanguage,
+  ): Promise<Result<PageOutcome[], EngineErrorCode>> {
+    control.onProgress?.({ stage: 'decoding', page: 0, pages: 0, progress: 0 });
+    const bytes = await readImageInput(input, limits);
+    if (!bytes.ok) return bytes;
+    const image = await openImage(bytes.value, limits);
+    if (!image.ok) return image;
+    try {
+      const pageCount = image.value.pageCount;
+      // Like the cloud's PdfPageNumber, a page number means nothing to a single image.
+      const page = pageCount > 1 ? options.page : undefined;
+      if (page !== undefined && page > pageCount) {
+        return fail('PageOutOfRange', `Page ${page} was asked for, but the file has ${pageCount} pages.`);
+      }
+      const wanted = page === undefined ? Array.from({ length: pageCount }, (_, i) => i) : [page - 1];
+      const pages: PageOutcome[] = [];
+      for (const [position, index] of wanted.entries()) {
+        if (control.signal?.aborted) return fail('Cancelled', 'The job was cancelled.');
+        if (closed) return fail('EngineClosed', 'The OCR engine was shut down while this file was being read.');
+        const report = (stage: RecognizeProgress['stage'], fraction: number) => {
+          const within = stage === 'orientation' ? 0.1 * fraction : 0.1 + 0.9 * fraction;
+          control.onProgress?.({ stage, page: index + 1, pages: pageCount, progress: (position + within) / wanted.length });
+        };
+        // Pages are decoded one at a time: a long TIFF or PDF never sits in memory whole.
+        const grey = await decoding.run(() => image.value.decodePage(index));
+        const result = grey.ok ? await recognizePage(grey.value, { languages, options }, control, report) : grey;
+        if (!result.ok && (wanted.length === 1 || endsTheInput.has(result.error.code))) return result;
+        const number = index + 1;
+        pages.push(result.ok ? { page: number, pageCount, ok: true, result: result.value } : { page: number, pageCount, ok: false, error: result.error });
+      }
+      control.onProgress?.({ stage: 'done', page: wanted.at(-1)! + 1, pages: pageCount, progress: 1 });
+      return ok(pages);
+    } finally {
+      await image.value.close?.();
+    }
+  }
 }

@@ -16,8 +16,9 @@ export interface EngineOptions {
   /** Jobs waiting for a thread at most before QueueFull (default 64). */
   readonly maxQueue?: number;
   /**
-   * Inputs being decoded, prepared or recognised at once (default workers + maxQueue). Checked
-   * before an input is decoded, so a flood of callers is refused before it costs memory.
+   * Inputs being decoded, prepared or recognised at once (default 4 per worker: each may hold a
+   * decoded page of up to 60 MP). Checked before an input is decoded, so a flood of callers is
+   * refused before it costs memory.
    */
   readonly maxInputsInProgress?: number;
   /** Jobs a thread serves before it is replaced (default 200). */

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     log(`cold start on ${coldItem.id}`);
     const coldStarted = performance.now();
     // The queue must hold every image of the throughput run at once (plus their OSD jobs).
-    const engine = createEngine({ workers: deskWorkers, maxQueue: Math.max(64, 2 * items.length) });
+    const engine = createEngine({ workers: deskWorkers, maxQueue: Math.max(64, 2 * items.length), maxInputsInProgress: items.length + deskWorkers });
     const first = await engine.recognize({ kind: 'path', path: coldItem.imagePath }, { language: coldItem.language, tier });
     const coldStart: ColdStart = first.ok
       ? { itemId: coldItem.id, ms: performance.now() - coldStarted, error: null }

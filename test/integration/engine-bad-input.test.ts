@@ -87,3 +87,14 @@ test('every bad input gets its own stable code, and the engine keeps serving aft
     assert.match(page!.text, /quick brown dog/);
   });
 });
+
+test('hostile PDFs: pages too large in all are refused, an image bomb inside a page is not decoded', async () => {
+  const huge = await engine.recognize({ kind: 'path', path: corpusPath('crafted-huge-pages.pdf') }, { language: 'eng' });
+  assert.equal(!huge.ok && huge.error.code, 'ImageTooLarge');
+  const before = process.memoryUsage().rss;
+  const started = Date.now();
+  const bomb = await engine.recognize({ kind: 'path', path: corpusPath('crafted-image-bomb.pdf') }, { language: 'eng' });
+  assert.ok(bomb.ok, 'the page itself is fine; its oversized image is left out');
+  assert.ok(Date.now() - started < 5000, 'not the 20 s a full decode took');
+  assert.ok(process.memoryUsage().rss - before < 1_000_000_000, 'not the 5 GB a full decode took');
+});

@@ -119,7 +119,7 @@ test('workers are recycled after N jobs and keep giving the same answers', async
 });
 
 test('lanes are served round-robin: a single call is not stuck behind a long batch', async () => {
-  const engine = createEngine({ workers: 1 });
+  const engine = createEngine({ workers: 1, maxInputsInProgress: 8 });
   try {
     const finished: string[] = [];
     const track = (name: string, lane: string) => engine.recognize(smallPage, options, { lane }).then((r) => (assert.ok(r.ok), finished.push(name)));
@@ -200,4 +200,23 @@ test('a multi-page input fails page by page: both pages of a TIFF time out, the 
   } finally {
     await engine.close();
   }
+});
+
+test('a progress callback that throws does not break the job; close() waits for inputs still being read', async () => {
+  const engine = createEngine({ workers: 1 });
+  const thrown = await engine.recognize(smallPage, options, {
+    onProgress: () => {
+      throw new Error('a bug in the caller');
+    },
+  });
+  assert.ok(thrown.ok);
+  const reading = engine.recognize({ kind: 'path', path: corpusPath('derived-two-pages.pdf') }, options);
+  await engine.close();
+  let settled = false;
+  void reading.then(() => (settled = true));
+  await Promise.resolve();
+  assert.ok(settled, 'close() resolved only after the input in progress had settled');
+  const outcome = await reading;
+  assert.ok(outcome.ok || outcome.error.code === 'EngineClosed');
+  assert.equal(openThreads(), 0);
 });

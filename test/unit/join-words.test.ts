@@ -16,6 +16,8 @@ test('the model spaces between Chinese and Thai characters are removed', () => {
   assert.equal(joinWords(line(['网', '络', '支付', '并', '无']), 40), '网络支付并无');
   assert.equal(joinWords(line(['離線', '識別', '，', '圖片']), 40), '離線識別，圖片');
   assert.equal(joinWords(line(['ก', 'า', 'ร']), 40), 'การ');
+  // Characters outside the Basic Multilingual Plane (rare CJK, surrogate pairs in JS strings).
+  assert.equal(joinWords(line(['𠀀', '𠮷', '野家']), 40), '𠀀𠮷野家');
 });
 
 test('spaces between Latin words stay, and none is put next to a CJK character', () => {

@@ -40,6 +40,7 @@ test('every LanguageType the cloud documents for these actions resolves, and eve
   const russian = resolveModelFile('rus', '4.0.0_best_int', defaultModelsFolder());
   assert.match(russian.ok ? russian.value : '', /assets\/tessdata\/fast\/rus\.traineddata\.gz$/);
   assert.equal(resolveModelFile('../../etc/passwd', '4.0.0_best_int', defaultModelsFolder()).ok, false);
+  for (const variant of ['..', '../..', 'constructor', '__proto__']) assert.equal(resolveModelFile('eng', variant, defaultModelsFolder()).ok, false, variant);
 });
 
 test('tiers pick their model files: carried fast models where measured faster, best_int standing in', () => {

@@ -67,6 +67,8 @@ const cloudLanguageTypes: ReadonlyMap<string, readonly string[]> = new Map<strin
   ...models.flatMap((model): Array<[string, readonly string[]]> => (model.cloudCode ? [[model.cloudCode, [model.name, 'eng']]] : [])),
 ]);
 
+const maxLanguagesPerRequest = 6;
+
 /** The pseudo-language that asks the engine to choose from the detected script. */
 export const autoLanguage = 'auto';
 
@@ -79,9 +81,12 @@ export function readsVertically(languages: readonly string[] | typeof autoLangua
   return languages !== autoLanguage && languages.some((name) => findLanguageModel(name)?.vertical === true);
 }
 
-/** True when any model of the set asks for its pages to be read as one block. */
+/**
+ * True when the set's main (first) language asks for its pages to be read as one block: `mix`
+ * includes Korean, but its Chinese and Japanese pages keep their layout analysis.
+ */
 export function readsAsSingleBlock(languages: readonly string[]): boolean {
-  return languages.some((name) => findLanguageModel(name)?.singleBlock === true);
+  return languages[0] !== undefined && findLanguageModel(languages[0])?.singleBlock === true;
 }
 
 export function findLanguageModel(name: string): LanguageModel | undefined {
@@ -98,6 +103,10 @@ export function resolveLanguageRequest(request: string): Result<readonly string[
   const cloud = cloudLanguageTypes.get(trimmed);
   if (cloud) return ok(cloud);
   const names = trimmed.split('+').map((name) => name.trim()).filter(Boolean);
+  // Each model costs memory and time on every word; a request naming them all is refused.
+  if (names.length > maxLanguagesPerRequest) {
+    return fail('LanguageNotSupported', `At most ${maxLanguagesPerRequest} languages can be read together; ${names.length} were asked for.`);
+  }
   const unknown = names.filter((name) => !findLanguageModel(name));
   if (names.length === 0 || unknown.length > 0) {
     const known = [...cloudLanguageTypes.keys(), autoLanguage, ...models.map((m) => m.name)].join(', ');

@@ -7,7 +7,9 @@ import { fail, ok, type Result } from '../../../shared/result.js';
  * A variant that a language lacks is stood in for by this one: Debian's tessdata_fast is carried
  * only for some languages; the others read their npm best_int model, of about the same size.
  */
-const standIn: Readonly<Record<string, string>> = { fast: '4.0.0_best_int' };
+const standIn: ReadonlyMap<string, string> = new Map([['fast', '4.0.0_best_int']]);
+/** The variant folders there are; anything else is refused rather than joined into a path. */
+const knownVariants = new Set(['fast', '4.0.0', '4.0.0_best_int']);
 
 /**
  * Where a language's model file lives, in this order:
@@ -19,13 +21,13 @@ const standIn: Readonly<Record<string, string>> = { fast: '4.0.0_best_int' };
  * Only local files: nothing is ever fetched.
  */
 export function resolveModelFile(lang: string, variant: string, modelsFolder: string): Result<string, 'ModelMissing'> {
-  if (!/^[a-z_]+$/.test(lang) || !/^[\w.]+$/.test(variant)) return fail('ModelMissing', `"${lang}" (${variant}) is not a model name.`);
+  if (!/^[a-z_]+$/.test(lang) || !knownVariants.has(variant)) return fail('ModelMissing', `"${lang}" (${variant}) is not a model name.`);
   const variantCandidates = (name: string) => [
     path.join(modelsFolder, name, `${lang}.traineddata.gz`),
     path.join(modelsFolder, name, `${lang}.traineddata`),
     ...packageCandidate(lang, name),
   ];
-  const fallback = standIn[variant];
+  const fallback = standIn.get(variant);
   const candidates = [
     ...variantCandidates(variant),
     ...(fallback ? variantCandidates(fallback) : []),

@@ -26,8 +26,9 @@ export interface PlacedWord {
 }
 
 function needsSpace(before: PlacedWord, after: PlacedWord, lineHeight: number): boolean {
-  const last = before.text.at(-1)!;
-  const first = after.text[0]!;
+  // Whole code points: rare CJK characters (zh_rare) lie outside the BMP, as surrogate pairs.
+  const last = [...before.text].at(-1)!;
+  const first = String.fromCodePoint(after.text.codePointAt(0)!);
   if (isCjk(last) || isCjk(first)) return false;
   if (thai.test(last) && thai.test(first)) return false;
   if (hangul.test(last) && hangul.test(first)) return after.box.x - (before.box.x + before.box.width) > hangulWordGap * lineHeight;
