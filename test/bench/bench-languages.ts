@@ -17,3 +17,9 @@ export function tesseractLanguagesFor(request: string): Result<readonly string[]
 export function comparesWithoutSpaces(languages: readonly string[]): boolean {
   return languages.some((name) => findLanguageModel(name)?.joinsWithoutSpaces === true);
 }
+
+/** Whether a manifest language (a cloud code or Tesseract names) is compared without spaces. */
+export function comparesRequestWithoutSpaces(request: string): boolean {
+  const languages = tesseractLanguagesFor(request);
+  return languages.ok && comparesWithoutSpaces(languages.value);
+}

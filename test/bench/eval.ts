@@ -17,7 +17,7 @@ import type { Tier } from '../../main/engine/tiers.js';
 import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers/fixture-corpus.js';
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
 import { sharedCorpusNote } from './bench-corpus.js';
-import { comparesWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
+import { comparesRequestWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
 import { prepareNativeBaseline } from './native-baseline.js';
 import type { NativeTesseract } from './native-tesseract.js';
 import { formatPercent, formatTable } from './text-table.js';
@@ -51,7 +51,7 @@ const truthOf = (item: CorpusItem, page: number): string => {
 };
 
 function score(item: CorpusItem, pageTexts: readonly string[], angle: number | null): Scored {
-  const dropSpaces = languagesDropSpaces(item.language);
+  const dropSpaces = comparesRequestWithoutSpaces(item.language);
   const pages = item.pageTruths?.length ?? 1;
   let errors = 0;
   let length = 0;
@@ -65,11 +65,6 @@ function score(item: CorpusItem, pageTexts: readonly string[], angle: number | n
     missing += missingWordRate(truth, text) / pages;
   }
   return { item, cer: length ? errors / length : 0, missingWords: item.orderFree ? missing : null, empty: pageTexts.join('').trim() === '', angle };
-}
-
-function languagesDropSpaces(language: string): boolean {
-  const languages = tesseractLanguagesFor(language);
-  return languages.ok && comparesWithoutSpaces(languages.value);
 }
 
 async function runOcrDesk(engine: Engine, options: Omit<RecognizeOptions, 'language'> = {}, language?: string): Promise<Scored[]> {

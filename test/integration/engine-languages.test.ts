@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { createEngine } from '../../main/engine/create-engine.js';
-import { tesseractLanguagesFor, comparesWithoutSpaces } from '../bench/bench-languages.js';
+import { comparesRequestWithoutSpaces } from '../bench/bench-languages.js';
 import { pageResults } from '../helpers/engine-results.js';
 import { corpusPath, loadCorpus, readTruth } from '../helpers/fixture-corpus.js';
 import { characterErrorRate } from '../helpers/text-metrics.js';
@@ -17,9 +17,7 @@ test('every language with a test image reads through its cloud code, with CER <=
   assert.ok(items.length >= 11);
   for (const item of items) {
     const [page] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath(item) }, { language: item.language }));
-    const languages = tesseractLanguagesFor(item.language);
-    const dropSpaces = languages.ok && comparesWithoutSpaces(languages.value);
-    const cer = characterErrorRate(readTruth(item), page!.text, { dropSpaces });
+    const cer = characterErrorRate(readTruth(item), page!.text, { dropSpaces: comparesRequestWithoutSpaces(item.language) });
     assert.ok(cer <= 0.05, `${item.id} (${item.language}): CER ${(cer * 100).toFixed(1)}%: ${page!.text}`);
   }
 });

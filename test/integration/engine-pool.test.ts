@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createEngine } from '../../main/engine/create-engine.js';
+import { createEngine, type Engine, type EngineOptions } from '../../main/engine/create-engine.js';
 import { pageResults } from '../helpers/engine-results.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
@@ -18,12 +18,21 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** Runs a test body against a fresh engine that is always closed afterwards. */
+async function withEngine(engineOptions: EngineOptions, body: (engine: Engine) => Promise<void>): Promise<void> {
+  const engine = createEngine(engineOptions);
+  try {
+    await body(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
 /** Worker threads hold MessagePorts; none may outlive close(). */
 const openThreads = () => process.getActiveResourcesInfo().filter((kind) => kind === 'MessagePort').length;
 
 test('cancelling a running job stops it at once; the next job gets a fresh worker', async () => {
-  const engine = createEngine({ workers: 1 });
-  try {
+  await withEngine({ workers: 1 }, async (engine) => {
     const abort = new AbortController();
     let threadsWhileRunning = 0;
     let abortedAt = 0;
@@ -44,14 +53,11 @@ test('cancelling a running job stops it at once; the next job gets a fresh worke
     await waitFor(() => openThreads() === 0, 'the thread to exit');
     const next = await engine.recognize(smallPage, options);
     assert.ok(next.ok);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('a queued job can be cancelled, and a signal aborted before the call is refused at once', async () => {
-  const engine = createEngine({ workers: 1 });
-  try {
+  await withEngine({ workers: 1 }, async (engine) => {
     const first = engine.recognize(smallPage, options);
     await waitFor(() => engine.stats().busy === 1, 'the first job to run');
     const abort = new AbortController();
@@ -64,14 +70,11 @@ test('a queued job can be cancelled, and a signal aborted before the call is ref
     const early = await engine.recognize(smallPage, options, { signal: AbortSignal.abort() });
     assert.equal(!early.ok && early.error.code, 'Cancelled');
     assert.ok((await first).ok);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('the queue is bounded: beyond it callers get QueueFull instead of unbounded memory', async () => {
-  const engine = createEngine({ workers: 1, maxQueue: 1 });
-  try {
+  await withEngine({ workers: 1, maxQueue: 1 }, async (engine) => {
     const stopBigPage = new AbortController();
     const running = engine.recognize(bigPage, options, { signal: stopBigPage.signal });
     await waitFor(() => engine.stats().busy === 1, 'the first job to run');
@@ -83,14 +86,11 @@ test('the queue is bounded: beyond it callers get QueueFull instead of unbounded
     stopBigPage.abort();
     assert.equal((await running).ok, false);
     assert.ok((await waiting).ok);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('a page over its time limit is stopped with Timeout; starting a cold worker does not count', async () => {
-  const engine = createEngine({ workers: 1 });
-  try {
+  await withEngine({ workers: 1 }, async (engine) => {
     // Cold: the worker takes ~300 ms to start, the page ~300 ms to read; 800 ms is enough.
     assert.ok((await engine.recognize(smallPage, { ...options, timeoutMs: 800 })).ok);
     const started = Date.now();
@@ -100,27 +100,21 @@ test('a page over its time limit is stopped with Timeout; starting a cold worker
     assert.equal(engine.stats().workers, 0);
     await waitFor(() => openThreads() === 0, 'the stopped thread to exit');
     assert.ok((await engine.recognize(smallPage, options)).ok);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('workers are recycled after N jobs and keep giving the same answers', async () => {
-  const engine = createEngine({ workers: 1, recycleAfter: 1 });
-  try {
+  await withEngine({ workers: 1, recycleAfter: 1 }, async (engine) => {
     const texts: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       texts.push(pageResults(await engine.recognize(smallPage, options))[0]!.text);
     }
     assert.equal(new Set(texts).size, 1);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('lanes are served round-robin: a single call is not stuck behind a long batch', async () => {
-  const engine = createEngine({ workers: 1, maxInputsInProgress: 8 });
-  try {
+  await withEngine({ workers: 1, maxInputsInProgress: 8 }, async (engine) => {
     const finished: string[] = [];
     const track = (name: string, lane: string) => engine.recognize(smallPage, options, { lane }).then((r) => (assert.ok(r.ok), finished.push(name)));
     const batch = [track('batch-1', 'batch')];
@@ -134,9 +128,7 @@ test('lanes are served round-robin: a single call is not stuck behind a long bat
     await Promise.all([...batch, api]);
     // FIFO would serve the API call last; round-robin serves it right after the next batch job.
     assert.deepEqual(finished, ['batch-1', 'batch-2', 'api-1', 'batch-3', 'batch-4']);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('close() fails queued jobs, lets the running one finish, and leaves no thread behind', async () => {
@@ -157,8 +149,7 @@ test('close() fails queued jobs, lets the running one finish, and leaves no thre
 });
 
 test('cancelling while a worker starts never leaves more threads than the pool size', async () => {
-  const engine = createEngine({ workers: 1 });
-  try {
+  await withEngine({ workers: 1 }, async (engine) => {
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, openThreads())), 5);
     const abort = new AbortController();
@@ -171,9 +162,7 @@ test('cancelling while a worker starts never leaves more threads than the pool s
     assert.ok((await engine.recognize(smallPage, options)).ok);
     clearInterval(watch);
     assert.equal(most, 1, `at most one thread, saw ${most}`);
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('close() twice waits for the threads both times; an idle pool takes a job even with no queue', async () => {
@@ -186,8 +175,7 @@ test('close() twice waits for the threads both times; an idle pool takes a job e
 });
 
 test('a multi-page input fails page by page: both pages of a TIFF time out, the input does not', async () => {
-  const engine = createEngine({ workers: 1 });
-  try {
+  await withEngine({ workers: 1 }, async (engine) => {
     const result = await engine.recognize({ kind: 'path', path: corpusPath('derived-two-pages.tif') }, { ...options, timeoutMs: 1 });
     assert.ok(result.ok);
     assert.deepEqual(
@@ -197,9 +185,7 @@ test('a multi-page input fails page by page: both pages of a TIFF time out, the 
         [2, 'Timeout'],
       ],
     );
-  } finally {
-    await engine.close();
-  }
+  });
 });
 
 test('a progress callback that throws does not break the job; close() waits for inputs still being read', async () => {
