@@ -1,4 +1,5 @@
 import os from 'node:os';
+import sharp from 'sharp';
 import type { PageOutcome } from '../../shared/ocr-result.js';
 import { fail, ok } from '../../shared/result.js';
 import { defaultModelsFolder } from '../platform/app-paths.js';
@@ -26,6 +27,9 @@ const endsTheInput = new Set(['Cancelled', 'EngineClosed']);
  * threads. Plain Node; the doors (CLI, HTTP, desktop) share one engine.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
+  // libvips keeps recent operations (up to 50 MB) for reuse; every image here is seen once, so the
+  // cache only holds memory (and pixels of a caller's document) for nothing.
+  sharp.cache(false);
   const modelsFolder = options.modelsFolder ?? defaultModelsFolder();
   const limits: ImageLimits = { ...defaultImageLimits, ...options.limits };
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
@@ -41,12 +45,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   const startWorker = options.startWorker ?? createTesseractWorker;
   const spawn = (key: string) => startWorker(specs.get(key)!);
-  const recognitionPool = createWorkerPool<TesseractWorker>({ size: workers, maxQueue, recycleAfter, spawn });
+  // Switching a running thread to another language set costs a third of starting one.
+  const switchKey = (worker: TesseractWorker, key: string) => worker.switchLanguages(specs.get(key)!);
+  const recognitionPool = createWorkerPool<TesseractWorker>({ size: workers, maxQueue, recycleAfter, spawn, switchKey });
   // Orientation needs the legacy engine and its own thread; one small extra thread serves it, so
   // recognition threads are not evicted and reloaded for every page (OSD takes ~150-500 ms a page).
   const orientationPool = createWorkerPool<TesseractWorker>({ size: 1, maxQueue, recycleAfter, spawn });
   const recognizePage = createPageRecognizer({ modelsFolder, recognitionPool, orientationPool, keyFor });
   const decoding = createSemaphore(workers);
+  // Decoded pages waiting for a worker are what a busy engine's memory is made of (a 300 dpi page
+  // is ~9 MB grey plus its prepared copy): a page is decoded only when one of these slots is free,
+  // so the rest of a queue waits as compressed bytes. Two per worker keep the workers fed.
+  const pageSlots = createSemaphore(workers * 4);
   const inProgress = new Set<Promise<unknown>>();
   let closed = false;
 
@@ -115,13 +125,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const [position, index] of wanted.entries()) {
         if (control.signal?.aborted) return fail('Cancelled', 'The job was cancelled.');
         if (closed) return fail('EngineClosed', 'The OCR engine was shut down while this file was being read.');
+        let pageProgress = 0;
         const report = (stage: RecognizeProgress['stage'], fraction: number) => {
           const within = stage === 'orientation' ? 0.1 * fraction : 0.1 + 0.9 * fraction;
-          control.onProgress?.({ stage, page: index + 1, pages: pageCount, progress: (position + within) / wanted.length });
+          // A page read again after a turn was found must not send the progress bar backwards.
+          pageProgress = Math.max(pageProgress, within);
+          control.onProgress?.({ stage, page: index + 1, pages: pageCount, progress: (position + pageProgress) / wanted.length });
         };
         // Pages are decoded one at a time: a long TIFF or PDF never sits in memory whole.
-        const grey = await decoding.run(() => image.value.decodePage(index));
-        const result = grey.ok ? await recognizePage(grey.value, { languages, options }, control, report) : grey;
+        const result = await pageSlots.run(async () => {
+          const grey = await decoding.run(() => image.value.decodePage(index), control.lane);
+          return grey.ok ? recognizePage(grey.value, { languages, options }, control, report) : grey;
+        }, control.lane);
         if (!result.ok && (wanted.length === 1 || endsTheInput.has(result.error.code))) return result;
         const number = index + 1;
         pages.push(result.ok ? { page: number, pageCount, ok: true, result: result.value } : { page: number, pageCount, ok: false, error: result.error });

@@ -6,7 +6,6 @@ import { detectImageFormat } from './image-format.js';
 import type { ImageLimits } from './image-limits.js';
 import type { GreyImage } from './grey-image.js';
 import { toGrey } from './grey-pipeline.js';
-import { openPdf } from './open-pdf.js';
 import type { DecodeErrorCode, OpenedImage } from './opened-image.js';
 
 const supported = 'JPEG, PNG, BMP, TIFF, WebP, PDF or a static GIF';
@@ -20,7 +19,11 @@ const supported = 'JPEG, PNG, BMP, TIFF, WebP, PDF or a static GIF';
 export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise<Result<OpenedImage, DecodeErrorCode>> {
   const format = detectImageFormat(bytes);
   if (format === null) return fail('UnsupportedFormat', `This is not an image format OCR Desk reads; send ${supported}.`);
-  if (format === 'pdf') return openPdf(bytes, limits);
+  if (format === 'pdf') {
+    // pdf.js and the canvas it draws on cost ~80 MB of memory once loaded: only PDFs pay for them.
+    const { openPdf } = await import('./open-pdf.js');
+    return openPdf(bytes, limits);
+  }
   if (format === 'bmp') return openBmp(bytes, limits);
 
   const damaged = (error: unknown, page?: number) =>

@@ -17,6 +17,11 @@ export interface PoolOptions<W extends PooledWorker> {
   readonly recycleAfter: number;
   /** Starts a worker able to serve `key` (e.g. a language set). */
   readonly spawn: (key: string) => Promise<Result<W, 'EngineFailed'>>;
+  /**
+   * Makes a running worker serve another key, when that is cheaper than starting a new one. On
+   * failure the worker is stopped and a new one spawned.
+   */
+  readonly switchKey?: (worker: W, key: string) => Promise<Result<void, 'EngineFailed'>>;
 }
 
 export interface PoolJob<W, T, Code extends string> {
@@ -43,7 +48,9 @@ export interface WorkerPool<W extends PooledWorker> {
 }
 
 interface Slot<W> {
-  readonly key: string;
+  key: string;
+  /** The worker still serves the previous key; switchKey runs before the next job. */
+  switching: boolean;
   worker: W | null;
   busy: boolean;
   jobs: number;
@@ -52,23 +59,31 @@ interface Slot<W> {
 interface Queued<W> {
   readonly job: PoolJob<W, unknown, string>;
   readonly lane: string;
+  /** Times a later job of a loaded key went first (see maxOvertaken). */
+  overtaken: number;
   readonly settle: (result: Result<unknown, string>) => void;
   readonly detach: () => void;
 }
+
+/**
+ * How often a waiting job may be passed over by later jobs for an already loaded key. Measured on
+ * the bench's mixed queue (README, "Speed"); it bounds what one language's backlog costs another's.
+ */
+const maxOvertaken = 8;
 
 export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>): WorkerPool<W> {
   if (options.size < 1 || options.maxQueue < 0 || options.recycleAfter < 1) throw new Error('invalid pool options');
   const slots = new Set<Slot<W>>();
   const lanes = new Map<string, Queued<W>[]>();
+  /** When each lane with waiting jobs was last served (a running count); a new lane has never been. */
+  const lastServed = new Map<string, number>();
+  let served = 0;
   const running = new Set<Promise<void>>();
   const stopping = new Set<Promise<void>>();
   let queued = 0;
   let closing: Promise<void> | null = null;
 
-  const stop = (slot: Slot<W>): void => {
-    slots.delete(slot);
-    const worker = slot.worker;
-    if (!worker) return;
+  const terminate = (worker: W): void => {
     const stopped = worker
       .terminate()
       .catch(() => undefined)
@@ -76,15 +91,41 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
     stopping.add(stopped);
   };
 
-  const takeNext = (): Queued<W> | undefined => {
-    const [lane, jobs] = lanes.entries().next().value ?? [];
-    if (lane === undefined || !jobs) return undefined;
-    const next = jobs.shift()!;
+  const stop = (slot: Slot<W>): void => {
+    slots.delete(slot);
+    if (slot.worker) terminate(slot.worker);
+  };
+
+  /**
+   * Lanes least recently served first. Plain rotation would put a caller whose job arrives just
+   * after a batch job started behind the batch's next job too.
+   */
+  const laneOrder = (): Queued<W>[][] =>
+    [...lanes.entries()].sort(([a], [b]) => (lastServed.get(a) ?? -1) - (lastServed.get(b) ?? -1)).map(([, jobs]) => jobs);
+
+  const peekNext = (): Queued<W> | undefined => laneOrder()[0]?.[0];
+
+  /** The first waiting job, in round-robin order, that `fits`. */
+  const findQueued = (fits: (entry: Queued<W>) => boolean): Queued<W> | undefined => {
+    for (const jobs of laneOrder()) {
+      const found = jobs.find(fits);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const forgetLane = (lane: string): void => {
     lanes.delete(lane);
-    // Re-inserting moves the lane to the back of the round.
-    if (jobs.length > 0) lanes.set(lane, jobs);
+    lastServed.delete(lane);
+  };
+
+  const take = (entry: Queued<W>): void => {
+    const jobs = lanes.get(entry.lane)!;
+    jobs.splice(jobs.indexOf(entry), 1);
+    served += 1;
+    lastServed.set(entry.lane, served);
+    if (jobs.length === 0) forgetLane(entry.lane);
     queued -= 1;
-    return next;
   };
 
   const removeQueued = (entry: Queued<W>): boolean => {
@@ -92,37 +133,58 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
     const index = jobs?.indexOf(entry) ?? -1;
     if (!jobs || index < 0) return false;
     jobs.splice(index, 1);
-    if (jobs.length === 0) lanes.delete(entry.lane);
+    if (jobs.length === 0) forgetLane(entry.lane);
     queued -= 1;
     return true;
   };
 
-  const peekKey = (): string | undefined => lanes.values().next().value?.[0]?.job.key;
+  const newSlot = (key: string): Slot<W> => {
+    const slot: Slot<W> = { key, switching: false, worker: null, busy: false, jobs: 0 };
+    slots.add(slot);
+    return slot;
+  };
 
-  const slotFor = (key: string): Slot<W> | undefined => {
+  /**
+   * The next job and the slot to run it in. The job next in turn goes first when a worker of its
+   * key is idle or the pool has room. Otherwise an idle worker takes a later job of the key it has
+   * loaded, if there is one: replacing a worker means starting a thread and loading models (0.2-1.5
+   * s), so a mixed queue would spend much of its time switching. The job next in turn is passed over
+   * at most maxOvertaken times, then an idle worker is replaced for it.
+   */
+  const choose = (): { entry: Queued<W>; slot: Slot<W> } | undefined => {
+    const head = peekNext();
+    if (!head) return undefined;
     const idle = [...slots].filter((slot) => !slot.busy);
-    const same = idle.find((slot) => slot.key === key);
-    if (same) return same;
-    if (slots.size >= options.size) {
-      // Evict an idle worker of another language set rather than let the job wait forever.
-      const other = idle[0];
-      if (!other) return undefined;
-      stop(other);
+    const same = idle.find((slot) => slot.key === head.job.key);
+    if (same) return { entry: head, slot: same };
+    if (slots.size < options.size) return { entry: head, slot: newSlot(head.job.key) };
+    if (idle.length === 0) return undefined;
+    if (head.overtaken < maxOvertaken) {
+      const warm = findQueued((entry) => idle.some((slot) => slot.key === entry.job.key));
+      if (warm) {
+        head.overtaken += 1;
+        return { entry: warm, slot: idle.find((slot) => slot.key === warm.job.key)! };
+      }
     }
-    const fresh: Slot<W> = { key, worker: null, busy: false, jobs: 0 };
-    slots.add(fresh);
-    return fresh;
+    // The worker to replace is one no waiting job wants, if there is one.
+    const victim = idle.find((slot) => !findQueued((entry) => entry.job.key === slot.key)) ?? idle[0]!;
+    if (options.switchKey && victim.worker) {
+      victim.key = head.job.key;
+      victim.switching = true;
+      return { entry: head, slot: victim };
+    }
+    stop(victim);
+    return { entry: head, slot: newSlot(head.job.key) };
   };
 
   const pump = (): void => {
     while (!closing) {
-      const key = peekKey();
-      if (key === undefined) return;
-      const slot = slotFor(key);
-      if (!slot) return;
-      const next = takeNext()!;
+      const next = choose();
+      if (!next) return;
+      take(next.entry);
+      const { slot } = next;
       slot.busy = true;
-      const execution = execute(slot, next).finally(() => {
+      const execution = execute(slot, next.entry).finally(() => {
         running.delete(execution);
         pump();
       });
@@ -132,6 +194,13 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
 
   /** Starts the slot's worker if needed; false when it could not be started (the job is settled). */
   const ensureWorker = async (slot: Slot<W>, settle: Queued<W>['settle']): Promise<boolean> => {
+    if (slot.worker && slot.switching) {
+      slot.switching = false;
+      const switched = await options.switchKey!(slot.worker, slot.key);
+      if (switched.ok) return true;
+      terminate(slot.worker);
+      slot.worker = null;
+    }
     if (slot.worker) return true;
     // An evicted or recycled thread exits first, so live threads never exceed the pool size.
     await Promise.all(stopping);
@@ -207,6 +276,7 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
         const entry: Queued<W> = {
           job: job as PoolJob<W, unknown, string>,
           lane: job.lane ?? 'default',
+          overtaken: 0,
           settle,
           detach: () => job.signal?.removeEventListener('abort', onQueuedAbort),
         };
@@ -236,6 +306,7 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
           }
         }
         lanes.clear();
+        lastServed.clear();
         queued = 0;
         await Promise.all(running);
         for (const slot of [...slots]) stop(slot);

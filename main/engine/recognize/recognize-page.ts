@@ -15,6 +15,7 @@ import { allPreprocessSteps, preparePage, type PreparedPage, type PreprocessStep
 import { OcrEngineMode, type TesseractWorker, type TesseractWorkerSpec } from '../tesseract/tesseract-worker.js';
 import { tierProfiles } from '../tiers.js';
 import { pageToResult } from './page-to-result.js';
+import { betterReading, readingQuality, readsAsUpright, type ReadingQuality } from './reading-quality.js';
 
 /** Below a third of a degree Tesseract reads as well unrotated; rotating only blurs. */
 const minSkewDegrees = 0.3;
@@ -39,9 +40,26 @@ export type PageRecognizer = (
   report: (stage: RecognizeProgress['stage'], fraction: number) => void,
 ) => Promise<Result<RecognitionResult, EngineErrorCode>>;
 
+/** A page as it stands before reading: the image, its analysis, and the copy prepared for Tesseract. */
+interface PageState {
+  readonly grey: GreyImage;
+  readonly analysis: PageAnalysis;
+  readonly prepared: PreparedPage;
+}
+
+interface Reading {
+  readonly result: RecognitionResult;
+  readonly quality: ReadingQuality;
+}
+
+/** Failures after which a reading already in hand is still the answer. */
+const keepsFirstReading = (code: EngineErrorCode) => code !== 'Cancelled' && code !== 'EngineClosed';
+
 /**
- * One page, from upright greyscale to a result: preprocess, find quarter turns (OSD) and skew,
- * choose the language set (for `auto`, from the detected script) and the segmentation mode, read.
+ * One page, from upright greyscale to a result: preprocess, deskew, choose the language set (for
+ * `auto`, from the script OSD detects) and the segmentation mode, read. Quarter turns are looked
+ * for only when the reading says so: a confident horizontal reading is upright (README,
+ * "Orientation"), so OSD runs on the few pages that need it instead of on every page.
  */
 export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
   const osdKey = deps.keyFor({ languages: ['osd'], mode: OcrEngineMode.legacy, modelsFolder: deps.modelsFolder, variant: '4.0.0' });
@@ -59,17 +77,12 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
       return left > 0 ? ok(left) : fail('Timeout', `The page took longer than ${options.timeoutMs} ms and was stopped.`);
     };
     const steps: PreprocessSteps = { ...allPreprocessSteps, ...options.preprocess };
-    let grey = upright;
-    let analysis = analysePage(grey);
-    let prepared = await preparePage(grey, analysis, steps);
 
-    let decision: OrientationDecision = { correction: 0, script: null };
-    const wantsScript = request.languages === autoLanguage;
-    if ((detectOrientation || wantsScript) && Math.min(prepared.image.width, prepared.image.height) >= minOrientationSide) {
+    const detect = async (page: PageState): Promise<Result<OrientationDecision, EngineErrorCode>> => {
       report('orientation', 0);
       const timeLeft = remaining();
       if (!timeLeft.ok) return timeLeft;
-      const image = toPgm(await imageForOrientation(prepared, analysis));
+      const image = toPgm(await imageForOrientation(page.prepared, page.analysis));
       const detection = await deps.orientationPool.run({
         key: osdKey,
         lane: control.lane,
@@ -78,60 +91,88 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
         run: (worker) => worker.detectOrientation(image),
       });
       if (!detection.ok) return detection;
-      decision = decideOrientation(detection.value);
-      if (!detectOrientation) decision = { ...decision, correction: 0 };
-      if (decision.correction !== 0) {
-        grey = await rotateGrey(grey, decision.correction);
-        analysis = analysePage(grey);
-      }
-    }
+      const decision = decideOrientation(detection.value);
+      return ok(detectOrientation ? decision : { ...decision, correction: 0 });
+    };
 
-    let skew = 0;
-    if (deskew && !readsVertically(request.languages) && Math.min(grey.width, grey.height) >= minOrientationSide) {
-      const estimated = estimateSkew(grey, analysis) ?? 0;
-      if (Math.abs(estimated) >= minSkewDegrees) {
-        skew = estimated;
-        // A turn of a few degrees changes neither the ink threshold nor the line height: the
-        // analysis (130 ms on a large scan) is kept.
-        grey = await rotateGrey(grey, -skew, analysis.darkBackground ? 'black' : 'white');
-      }
-    }
-    const languages = request.languages === autoLanguage ? languagesForScript(decision.script) : request.languages;
-    if (grey !== upright) prepared = await preparePage(grey, analysis, steps);
+    const turn = async (page: PageState, correction: OrientationDecision['correction']): Promise<PageState> => {
+      if (correction === 0) return page;
+      const grey = await rotateGrey(page.grey, correction);
+      const analysis = analysePage(grey);
+      return { grey, analysis, prepared: await preparePage(grey, analysis, steps) };
+    };
 
-    const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: profile.variant };
-    const image = toPgm(prepared.image);
-    report('recognizing', 0);
-    const timeLeft = remaining();
-    if (!timeLeft.ok) return timeLeft;
-    const recognized = await deps.recognitionPool.run({
-      key: deps.keyFor(spec),
-      lane: control.lane,
-      signal: control.signal,
-      timeoutMs: timeLeft.value,
-      run: (worker) =>
-        worker.recognize(
-          {
-            image,
-            parameters: {
-              tessedit_pageseg_mode: pageSegmentationMode(grey, analysis, languages),
-              // Our PGM carries no resolution; without this Tesseract guesses one and warns.
-              user_defined_dpi: '300',
+    const read = async (page: PageState, languages: readonly string[], correction: OrientationDecision['correction']): Promise<Result<Reading, EngineErrorCode>> => {
+      let { grey, prepared } = page;
+      let skew = 0;
+      if (deskew && !readsVertically(languages) && Math.min(grey.width, grey.height) >= minOrientationSide) {
+        const estimated = estimateSkew(grey, page.analysis) ?? 0;
+        if (Math.abs(estimated) >= minSkewDegrees) {
+          skew = estimated;
+          // A turn of a few degrees changes neither the ink threshold nor the line height: the
+          // analysis (130 ms on a large scan) is kept.
+          grey = await rotateGrey(grey, -skew, page.analysis.darkBackground ? 'black' : 'white');
+          prepared = await preparePage(grey, page.analysis, steps);
+        }
+      }
+      const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: profile.variant };
+      const image = toPgm(prepared.image);
+      report('recognizing', 0);
+      const timeLeft = remaining();
+      if (!timeLeft.ok) return timeLeft;
+      const recognized = await deps.recognitionPool.run({
+        key: deps.keyFor(spec),
+        lane: control.lane,
+        signal: control.signal,
+        timeoutMs: timeLeft.value,
+        run: (worker) =>
+          worker.recognize(
+            {
+              image,
+              parameters: {
+                tessedit_pageseg_mode: pageSegmentationMode(grey, page.analysis, languages),
+                // Our PGM carries no resolution; without this Tesseract guesses one and warns.
+                user_defined_dpi: '300',
+              },
             },
-          },
-          (progress) => {
-            if (progress.status === 'recognizing text') report('recognizing', progress.progress);
-          },
-        ),
-    });
-    if (!recognized.ok) return recognized;
-    return ok(
-      pageToResult(recognized.value, {
+            (progress) => {
+              if (progress.status === 'recognizing text') report('recognizing', progress.progress);
+            },
+          ),
+      });
+      if (!recognized.ok) return recognized;
+      const result = pageToResult(recognized.value, {
         geometry: { scale: prepared.scale, padding: prepared.padding, width: grey.width, height: grey.height },
         language: languages.join('+'),
-        angle: textAngle(decision.correction, skew),
-      }),
-    );
+        angle: textAngle(correction, skew),
+      });
+      return ok({ result, quality: readingQuality(result) });
+    };
+
+    const analysis = analysePage(upright);
+    const start: PageState = { grey: upright, analysis, prepared: await preparePage(upright, analysis, steps) };
+    const canTurn = Math.min(start.prepared.image.width, start.prepared.image.height) >= minOrientationSide;
+    const resultOf = (reading: Result<Reading, EngineErrorCode>) => (reading.ok ? ok(reading.value.result) : reading);
+
+    // `auto` needs the script before it can choose a model, and vertical text is read as vertical
+    // lines, which says nothing about a turn: for these, OSD comes first.
+    if (canTurn && (request.languages === autoLanguage || (detectOrientation && readsVertically(request.languages)))) {
+      const decision = await detect(start);
+      if (!decision.ok) return decision;
+      const languages = request.languages === autoLanguage ? languagesForScript(decision.value.script) : request.languages;
+      return resultOf(await read(await turn(start, decision.value.correction), languages, decision.value.correction));
+    }
+
+    const languages = request.languages === autoLanguage ? languagesForScript(null) : request.languages;
+    const first = await read(start, languages, 0);
+    if (!first.ok || !detectOrientation || !canTurn || readsAsUpright(first.value.quality)) return resultOf(first);
+    const decision = await detect(start);
+    if (!decision.ok) return keepsFirstReading(decision.error.code) ? resultOf(first) : decision;
+    if (decision.value.correction === 0) return resultOf(first);
+    const second = await read(await turn(start, decision.value.correction), languages, decision.value.correction);
+    if (!second.ok) return keepsFirstReading(second.error.code) ? resultOf(first) : second;
+    // OSD can be wrong on a page of little text; the turn must also read better.
+    return ok(betterReading(first.value, second.value).result);
   };
 }
 
