@@ -4,4 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../main/cli.ts');
+const { relaunchWithOneMallocArena } = await import('../main/platform/one-malloc-arena.ts');
+const exitCode = await relaunchWithOneMallocArena();
+if (exitCode === null) await import('../main/cli.ts');
+else process.exitCode = exitCode;

@@ -20,7 +20,7 @@ export interface ColdStart {
 /** Everything the bench measured; printed as text and, with --json, written as is. */
 export interface BenchResults {
   readonly startedAt: string;
-  readonly machine: { readonly cores: number; readonly node: string; readonly platform: string };
+  readonly machine: { readonly cores: number; readonly node: string; readonly platform: string; readonly mallocArenaMax: string | null };
   readonly rounds: number;
   readonly deskWorkers: number;
   readonly tier: Tier;
@@ -56,7 +56,7 @@ export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const { native } = results;
   out.push(`OCR Desk benchmark, ${results.startedAt}`);
-  out.push(`machine: ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.platform}`);
+  out.push(`machine: ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.platform}, MALLOC_ARENA_MAX=${results.machine.mallocArenaMax ?? 'unset'} (as the CLI sets it)`);
   out.push(`OCR Desk: createEngine({ workers: ${results.deskWorkers} }), ${results.tier} tier, options at defaults except language; warm = after one untimed call per language set`);
   if (native.status === 'ok') {
     out.push(`native: ${native.version} (${native.binary}), OMP_THREAD_LIMIT=1, --psm 3, --tessdata-dir with OCR Desk's own model files:`);
