@@ -55,20 +55,22 @@ await renderLines('synthetic-fra-paragraph', ["Les hôpitaux préfèrent l'exéc
 await renderLines('synthetic-spa-paragraph', ['El niño pidió una canción el año pasado.', '¿Dónde está la información? ¡Aquí mismo!'], { ...paragraph, font: 'DejaVu Serif' });
 await renderLines('synthetic-tha-paragraph', ['การรู้จำข้อความแบบออฟไลน์สำหรับธนาคาร', 'รูปภาพจะไม่ถูกส่งออกไปภายนอก'], { ...paragraph, font: 'Garuda' });
 
-// Vertical Traditional Chinese, as in old books: columns top to bottom, read right to left.
-{
-  const columns = ['離線文字識別', '讓銀行和醫院', '在本地處理文件'];
+// Vertical text, as in old books: columns top to bottom, read right to left.
+async function renderVertical(name: string, columns: readonly string[]): Promise<void> {
   const size = 36;
   const gap = 60;
   const width = gap * columns.length + 40;
-  const height = size * 8;
+  const height = size * (Math.max(...columns.map((column) => [...column].length)) + 1);
   const glyphs = columns
     .flatMap((column, c) => [...column].map((char, i) => `<text x="${width - 20 - gap * (c + 1) + 10}" y="${30 + size * (i + 1)}" font-size="${size}" font-family="${cjkFont}">${char}</text>`))
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#ffffff"/>${glyphs}</svg>`;
-  await sharp(Buffer.from(svg)).png().toFile(path.join(corpus, 'synthetic-chi-tra-vertical.png'));
-  await writeFile(path.join(corpus, 'synthetic-chi-tra-vertical.gt.txt'), `${columns.join('\n')}\n`);
+  await sharp(Buffer.from(svg)).png().toFile(path.join(corpus, `${name}.png`));
+  await writeFile(path.join(corpus, `${name}.gt.txt`), `${columns.join('\n')}\n`);
 }
+await renderVertical('synthetic-chi-tra-vertical', ['離線文字識別', '讓銀行和醫院', '在本地處理文件']);
+await renderVertical('synthetic-chi-sim-vertical', ['离线文字识别', '让银行和医院', '在本地处理文件']);
+await renderVertical('synthetic-jpn-vertical', ['縦書きの文字', '右から左へ読む', '古い本の頁']);
 
 // Real text, hard backgrounds: the phototest page of tesseract.js's examples.
 const source = await sharp(await readFile(path.join(corpus, 'testocr.png'))).greyscale().raw().toBuffer({ resolveWithObject: true });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEngine, type Engine, type EngineOptions } from '../../main/engine/create-engine.js';
+import { createTesseractWorker, type TesseractWorker, type TesseractWorkerSpec } from '../../main/engine/tesseract/tesseract-worker.js';
 import { pageResults } from '../helpers/engine-results.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
@@ -26,6 +27,38 @@ async function withEngine(engineOptions: EngineOptions, body: (engine: Engine) =
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * Real workers, with a record of what the pool asked of them: which language sets it started
+ * threads for and which it switched running threads to.
+ */
+function recordingWorkers() {
+  const started: string[] = [];
+  const switched: string[] = [];
+  const startWorker = async (spec: TesseractWorkerSpec) => {
+    started.push(spec.languages.join('+'));
+    const created = await createTesseractWorker(spec);
+    if (!created.ok) return created;
+    const worker = created.value;
+    const recording: TesseractWorker = {
+      get spec() {
+        return worker.spec;
+      },
+      get dead() {
+        return worker.dead;
+      },
+      recognize: (request, onProgress) => worker.recognize(request, onProgress),
+      detectOrientation: (image) => worker.detectOrientation(image),
+      terminate: () => worker.terminate(),
+      switchLanguages: (next) => {
+        switched.push(next.languages.join('+'));
+        return worker.switchLanguages(next);
+      },
+    };
+    return { ok: true as const, value: recording };
+  };
+  return { started, switched, startWorker };
 }
 
 /** Worker threads hold MessagePorts; none may outlive close(). */
@@ -205,4 +238,38 @@ test('a progress callback that throws does not break the job; close() waits for 
   const outcome = await reading;
   assert.ok(outcome.ok || outcome.error.code === 'EngineClosed');
   assert.equal(openThreads(), 0);
+});
+
+test('orientation detection runs only for pages that do not read as upright', async () => {
+  const workers = recordingWorkers();
+  await withEngine({ workers: 1, startWorker: workers.startWorker }, async (engine) => {
+    const [upright] = pageResults(await engine.recognize(smallPage, { language: 'eng' }));
+    assert.ok(upright!.text.includes('This is a lot of 12 point text'), upright!.text);
+    assert.deepEqual(workers.started, ['eng'], 'an upright page never starts the OSD thread');
+    const [turned] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('phototest-rotated-180.png') }, { language: 'eng' }));
+    assert.equal(turned!.angle, 180);
+    assert.ok(turned!.text.includes('This is a lot of 12 point text'), turned!.text);
+    assert.deepEqual(workers.started, ['eng', 'osd']);
+  });
+});
+
+test('a mixed-language queue runs loaded languages first, switches threads instead of restarting them, and passes a job over at most 8 times', async () => {
+  const workers = recordingWorkers();
+  await withEngine({ workers: 1, startWorker: workers.startWorker, maxInputsInProgress: 16 }, async (engine) => {
+    const finished: string[] = [];
+    const read = (name: string, language: string) =>
+      engine.recognize(smallPage, { language, detectOrientation: false }).then((result) => {
+        const [page] = pageResults(result);
+        assert.ok(page!.text.includes('This is a lot of 12 point text'), `${name}: ${page!.text}`);
+        finished.push(name);
+      });
+    const first = read('eng-0', 'eng');
+    await waitFor(() => engine.stats().busy === 1, 'the first job to start');
+    const rest = [read('fra', 'fre'), ...Array.from({ length: 10 }, (_, i) => read(`eng-${i + 1}`, 'eng'))];
+    await Promise.all([first, ...rest]);
+    // FIFO would switch to French and back for one page; unbounded affinity would starve it.
+    assert.equal(finished.indexOf('fra'), 9, finished.join(' '));
+    assert.deepEqual(workers.started, ['eng'], 'one thread, never restarted');
+    assert.deepEqual(workers.switched, ['fra+eng', 'eng']);
+  });
 });

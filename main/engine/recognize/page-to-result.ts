@@ -1,5 +1,6 @@
 import type { Box, Point, RecognitionResult, RecognizedLine, RecognizedWord } from '../../../shared/ocr-result.js';
 import type { TesseractBox, TesseractPage } from '../tesseract/tesseract-page.js';
+import { dropGhostLines } from './drop-ghost-lines.js';
 import { joinWords } from './join-words.js';
 
 /** How the image Tesseract saw relates to the corrected image the result describes. */
@@ -20,7 +21,7 @@ export interface ResultContext {
 
 export function pageToResult(page: TesseractPage, context: ResultContext): RecognitionResult {
   const toBox = (box: TesseractBox): Box => mapBox(box, context.geometry);
-  const lines: RecognizedLine[] = [];
+  const found: RecognizedLine[] = [];
   let paragraph = 0;
   for (const block of page.blocks ?? []) {
     for (const tesseractParagraph of block.paragraphs) {
@@ -35,7 +36,7 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
           paragraphHasText = true;
         }
         const box = toBox(line.bbox);
-        lines.push({
+        found.push({
           text: joinWords(words, box.height),
           confidence: weightedConfidence(words),
           polygon: corners(box),
@@ -46,6 +47,7 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
       }
     }
   }
+  const lines = dropGhostLines(found);
   return {
     text: lines.map((line) => line.text).join('\n'),
     angle: context.angle,
