@@ -5,7 +5,7 @@ import type { ImageRow, Totals } from './bench-summary.js';
 import type { LanguageGroupLatency } from './measure-latency.js';
 import type { Throughput } from './measure-throughput.js';
 import { formatMs, formatPercent, formatRatio, formatTable } from './text-table.js';
-import { ratioOrNull } from './timing.js';
+import { median, percentile, ratioOrNull } from './timing.js';
 
 export type NativeStatus =
   | { readonly status: 'ok'; readonly binary: string; readonly version: string; readonly models: readonly ModelSource[]; readonly missingModels: readonly string[] }
@@ -158,6 +158,13 @@ export function formatReport(results: BenchResults): string {
   out.push('', 'Key figures:');
   out.push(`  OCR Desk warm total / native warm total (1 thread each):   ${ratio(all?.deskOverNativeWarm)}`);
   out.push(`  OCR Desk warm total / native CLI-per-image total:          ${ratio(all?.deskOverNativeCli)}`);
+  const spread = (values: readonly (number | null)[]) => {
+    const known = values.filter((value): value is number => value !== null);
+    return known.length === values.length ? `${formatMs(median(known))} / ${formatMs(percentile(known, 90))} ms` : 'incomplete';
+  };
+  out.push(
+    `  per-image latency, median / p90 over the images: OCR Desk warm ${spread(results.images.map((row) => row.deskMs))}; native CLI ${spread(results.images.map((row) => row.nativeCliMs))}; native warm ${spread(results.images.map((row) => row.nativeWarmMs))}`,
+  );
   out.push(`  throughput OCR Desk ${results.deskWorkers} workers / ${nativeProcesses} native CLI processes:   ${ratio(throughputRatio)}`);
   out.push(
     `  cold start (createEngine to first result, ${results.coldStart.itemId}):   ${results.coldStart.error ? `FAILED ${results.coldStart.error}` : `${formatMs(results.coldStart.ms)} ms`} (module import excluded)`,
