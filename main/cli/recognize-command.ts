@@ -20,6 +20,7 @@ export interface RecognizeCommandOptions {
   /** Files in flight at once; keeps every engine worker busy without flooding its queue. */
   readonly concurrency: number;
   readonly timeoutMs?: number;
+  readonly singleLine?: boolean;
 }
 
 export interface RecognizeCommandIo {
@@ -53,7 +54,7 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     const result = await engine
       .recognize(
       { kind: 'path', path: file },
-      { language: options.language, tier: options.tier, page: options.page, timeoutMs: options.timeoutMs },
+      { language: options.language, tier: options.tier, page: options.page, timeoutMs: options.timeoutMs, singleLine: options.singleLine },
       {
         signal: io.signal,
         lane: 'cli',

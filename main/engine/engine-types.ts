@@ -44,6 +44,11 @@ export interface RecognizeOptions {
    * every page.
    */
   readonly page?: number;
+  /**
+   * Read the image as one line of text, without looking for lines and blocks (Tesseract's PSM 7):
+   * the cloud's EnableDetectText=false, for a crop such as a signature or a single field.
+   */
+  readonly singleLine?: boolean;
   /** Time limit per page (orientation and recognition together), in milliseconds. */
   readonly timeoutMs?: number;
 }

@@ -174,3 +174,13 @@ test('PDF: every page is rendered and read; one page can be asked for; bad PDFs 
   const truncated = await engine.recognize({ kind: 'bytes', bytes: readFileSync(corpusPath('derived-two-pages.pdf')).subarray(0, 3000) }, { language: 'eng' });
   assert.equal(!truncated.ok && truncated.error.code, 'PdfParseFailed');
 });
+
+test('singleLine (the cloud EnableDetectText=false) reads the image as exactly one line', async () => {
+  const [line] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('hello-google.tif') }, { language: 'eng', singleLine: true }));
+  assert.equal(line!.text, 'Hello Google');
+  const page = { kind: 'path', path: corpusPath('phototest.tif') } as const;
+  const [asPage] = pageResults(await engine.recognize(page, { language: 'eng' }));
+  const [asLine] = pageResults(await engine.recognize(page, { language: 'eng', singleLine: true }));
+  assert.ok(asPage!.lines.length >= 6);
+  assert.equal(asLine!.lines.length, 1, 'no line segmentation: one line, whatever the image holds');
+});

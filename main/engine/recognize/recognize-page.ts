@@ -130,7 +130,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
             {
               image,
               parameters: {
-                tessedit_pageseg_mode: pageSegmentationMode(grey, page.analysis, languages),
+                tessedit_pageseg_mode: options.singleLine ? singleLineMode : pageSegmentationMode(grey, page.analysis, languages),
                 // Our PGM carries no resolution; without this Tesseract guesses one and warns.
                 user_defined_dpi: '300',
               },
@@ -183,9 +183,11 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
  * crops came back empty), so such crops are read as one line (PSM 7). Scripts whose layout analysis
  * breaks lines apart (Korean, see the registry) are read as one block (PSM 6).
  */
+const singleLineMode = '7';
+
 function pageSegmentationMode(image: GreyImage, analysis: PageAnalysis, languages: readonly string[]): string {
   const singleLine = analysis.lineHeight !== null && image.height <= analysis.lineHeight * 1.8;
-  if (singleLine) return '7';
+  if (singleLine) return singleLineMode;
   return readsAsSingleBlock(languages) ? '6' : '3';
 }
 
