@@ -28,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
         workers: { type: 'string' },
         timeout: { type: 'string' },
         'single-line': { type: 'boolean' },
+        'ignore-text-layer': { type: 'boolean' },
         tier: { type: 'string', default: 'standard' },
         page: { type: 'string' },
         resume: { type: 'boolean', default: false },
@@ -73,7 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const code = await runRecognizeCommand(
       engine,
-      { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs, singleLine: values['single-line'] },
+      { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs, singleLine: values['single-line'], useTextLayer: !values['ignore-text-layer'] },
       { stdout: process.stdout, stderr: process.stderr, signal: abort.signal, readerGone: () => readerGone },
     );
     if (readerGone) return 0;

@@ -105,22 +105,63 @@ const pageJpegs = await Promise.all(
   }),
 );
 await writeFile(path.join(corpus, 'derived-two-pages.pdf'), scannedPdf(pageJpegs, 100));
+// A scan whose PDF also carries an invisible text layer (render mode 3) saying something else, as
+// another OCR program would leave it: the image is what the page shows, so it must be read.
+await writeFile(path.join(corpus, 'derived-scan-with-hidden-text.pdf'), scannedPdf(pageJpegs.slice(0, 1), 100, 'BT 3 Tr /F1 12 Tf 20 20 Td (HIDDEN WRONG WORDS) Tj ET'));
 
-/** A minimal PDF whose pages are full-page greyscale JPEG images (one XObject each). */
-function scannedPdf(pages: ReadonlyArray<{ data: Buffer; width: number; height: number }>, dpi: number): Buffer {
-  const objects: Buffer[] = [];
-  const add = (body: Buffer | string) => objects.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'));
+// A born-digital page (text drawn with a standard font, no image): its text layer is the text.
+// Two columns on one baseline must come out column by column, as the content stream orders them.
+const textLayerLines = [
+  ['Invoice 2026-0117', 24, 72, 770],
+  ['Bill to: Harbour Clinic, 12 Quay Street', 12, 72, 730],
+  ['Caf\\351 M\\374ller, total due: 1,234.50 EUR', 12, 72, 714],
+  ['Left column first line', 11, 72, 650],
+  ['Left column second line', 11, 72, 636],
+  ['Right column first line', 11, 320, 650],
+  ['Right column second line', 11, 320, 636],
+] as const;
+const textContent = textLayerLines.map(([text, size, x, y]) => `BT /F1 ${size} Tf ${x} ${y} Td (${text}) Tj ET`).join('\n');
+await writeFile(
+  path.join(corpus, 'synthetic-text-layer.pdf'),
+  assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${textContent.length} >>\nstream\n${textContent}\nendstream`,
+  ]),
+);
+await writeFile(
+  path.join(corpus, 'synthetic-text-layer.gt.txt'),
+  `${textLayerLines.map(([text]) => text.replace('\\351', 'é').replace('\\374', 'ü')).join('\n')}\n`,
+);
+
+/**
+ * A minimal PDF whose pages are full-page greyscale JPEG images (one XObject each), optionally
+ * with more content drawn over them (in Helvetica as /F1).
+ */
+function scannedPdf(pages: ReadonlyArray<{ data: Buffer; width: number; height: number }>, dpi: number, overlay = ''): Buffer {
+  const objects: Array<Buffer | string> = [];
   const pageIds = pages.map((_, i) => 3 + i * 3);
-  add('<< /Type /Catalog /Pages 2 0 R >>');
-  add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  const fontId = 3 + pages.length * 3;
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
+  objects.push(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`);
   pages.forEach((page, i) => {
     const [w, h] = [(page.width * 72) / dpi, (page.height * 72) / dpi];
     const id = pageIds[i]!;
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 1} 0 R >> >> /Contents ${id + 2} 0 R >>`);
-    add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.data.length} >>\nstream\n`, 'latin1'), page.data, Buffer.from('\nendstream', 'latin1')]));
-    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const font = overlay ? ` /Font << /F1 ${fontId} 0 R >>` : '';
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 1} 0 R >>${font} >> /Contents ${id + 2} 0 R >>`);
+    objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.data.length} >>\nstream\n`, 'latin1'), page.data, Buffer.from('\nendstream', 'latin1')]));
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q${overlay ? `\n${overlay}` : ''}`;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   });
+  if (overlay) objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  return assemblePdf(objects);
+}
+
+/** Numbers the objects from 1 (the first must be the catalogue) and writes the cross-reference table. */
+function assemblePdf(bodies: ReadonlyArray<Buffer | string>): Buffer {
+  const objects = bodies.map((body) => (Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1')));
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
   const offsets: number[] = [];
   let length = parts[0]!.length;

@@ -19,6 +19,18 @@ export interface Box {
   readonly height: number;
 }
 
+/** A box's four corners clockwise from top-left: the cloud's Polygon order. */
+export function boxCorners(box: Box): [Point, Point, Point, Point] {
+  const right = box.x + box.width;
+  const bottom = box.y + box.height;
+  return [
+    { x: box.x, y: box.y },
+    { x: right, y: box.y },
+    { x: right, y: bottom },
+    { x: box.x, y: bottom },
+  ];
+}
+
 export interface RecognizedWord {
   readonly text: string;
   /** 0-100, as Tesseract reports it for the word. */
@@ -47,8 +59,13 @@ export interface RecognitionResult {
    * anticlockwise about 359.5. Reading it took a rotation of (360 - angle) clockwise.
    */
   readonly angle: number;
-  /** Tesseract language set used, e.g. `eng` or `chi_sim+eng`. */
+  /** Tesseract language set used, e.g. `eng` or `chi_sim+eng`; empty when the text came from a PDF's text layer. */
   readonly language: string;
+  /**
+   * `ocr`: read from the pixels. `pdf-text-layer`: a born-digital PDF page's own text, exact and
+   * immediate; confidences are then 100 and word boxes follow the font's advance widths.
+   */
+  readonly source: 'ocr' | 'pdf-text-layer';
   readonly lines: readonly RecognizedLine[];
   /** Size of the corrected image the coordinates refer to. */
   readonly width: number;

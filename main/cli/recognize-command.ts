@@ -21,6 +21,7 @@ export interface RecognizeCommandOptions {
   readonly concurrency: number;
   readonly timeoutMs?: number;
   readonly singleLine?: boolean;
+  readonly useTextLayer?: boolean;
 }
 
 export interface RecognizeCommandIo {
@@ -54,7 +55,7 @@ export async function runRecognizeCommand(engine: Engine, options: RecognizeComm
     const result = await engine
       .recognize(
       { kind: 'path', path: file },
-      { language: options.language, tier: options.tier, page: options.page, timeoutMs: options.timeoutMs, singleLine: options.singleLine },
+      { language: options.language, tier: options.tier, page: options.page, timeoutMs: options.timeoutMs, singleLine: options.singleLine, useTextLayer: options.useTextLayer },
       {
         signal: io.signal,
         lane: 'cli',

@@ -16,6 +16,8 @@ Options of recognize:
   --workers N     OCR threads (default: one per core).
   --timeout S     Give up on a page after S seconds.
   --single-line   Read each image as one line of text (a cropped field or signature).
+  --ignore-text-layer
+                  Read born-digital PDF pages from their pixels too, not from their own text.
 
 Exit code: 0 when every file was recognised, 1 when any failed, 2 for a usage error,
 130 when interrupted (Ctrl+C).

@@ -35,6 +35,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const maxQueue = options.maxQueue ?? 64;
   const maxInputsInProgress = options.maxInputsInProgress ?? workers * 4;
+  if (options.maxPagesInMemory !== undefined && !(options.maxPagesInMemory >= 1)) throw new Error('maxPagesInMemory must be at least 1');
   const recycleAfter = options.recycleAfter ?? 200;
 
   const specs = new Map<string, TesseractWorkerSpec>();
@@ -56,7 +57,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Decoded pages waiting for a worker are what a busy engine's memory is made of (a 300 dpi page
   // is ~9 MB grey plus its prepared copy): a page is decoded only when one of these slots is free,
   // so the rest of a queue waits as compressed bytes. Two per worker keep the workers fed.
-  const pageSlots = createSemaphore(workers * 4);
+  const pageSlots = createSemaphore(options.maxPagesInMemory ?? workers * 4);
   const inProgress = new Set<Promise<unknown>>();
   let closed = false;
 
@@ -134,6 +135,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         };
         // Pages are decoded one at a time: a long TIFF or PDF never sits in memory whole.
         const result = await pageSlots.run(async () => {
+          const textLayer = options.useTextLayer === false ? null : await image.value.readTextLayer?.(index);
+          if (textLayer) return ok(textLayer);
           const grey = await decoding.run(() => image.value.decodePage(index), control.lane);
           return grey.ok ? recognizePage(grey.value, { languages, options }, control, report) : grey;
         }, control.lane);

@@ -21,6 +21,12 @@ export interface EngineOptions {
    * refused before it costs memory.
    */
   readonly maxInputsInProgress?: number;
+  /**
+   * Decoded pages held at once, waiting for or in a thread (default 4 per worker); the rest of the
+   * inputs in progress wait as compressed bytes. More lets the pool group jobs by language over a
+   * longer queue, at ~25 MB a 300 dpi page.
+   */
+  readonly maxPagesInMemory?: number;
   /** Jobs a thread serves before it is replaced (default 200). */
   readonly recycleAfter?: number;
   readonly limits?: Partial<ImageLimits>;
@@ -49,6 +55,11 @@ export interface RecognizeOptions {
    * the cloud's EnableDetectText=false, for a crop such as a signature or a single field.
    */
   readonly singleLine?: boolean;
+  /**
+   * Take a born-digital PDF page's own text instead of reading its pixels (default: true). Scanned
+   * pages, and pages whose text is invisible or unmapped, are read from their pixels either way.
+   */
+  readonly useTextLayer?: boolean;
   /** Time limit per page (orientation and recognition together), in milliseconds. */
   readonly timeoutMs?: number;
 }

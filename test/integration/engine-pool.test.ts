@@ -255,17 +255,24 @@ test('orientation detection runs only for pages that do not read as upright', as
 
 test('a mixed-language queue runs loaded languages first, switches threads instead of restarting them, and passes a job over at most 8 times', async () => {
   const workers = recordingWorkers();
-  await withEngine({ workers: 1, startWorker: workers.startWorker, maxInputsInProgress: 16 }, async (engine) => {
+  await withEngine({ workers: 1, startWorker: workers.startWorker, maxInputsInProgress: 16, maxPagesInMemory: 16 }, async (engine) => {
     const finished: string[] = [];
-    const read = (name: string, language: string) =>
-      engine.recognize(smallPage, { language, detectOrientation: false }).then((result) => {
+    const read = (name: string, language: string, input: typeof smallPage | typeof bigPage = smallPage) =>
+      engine.recognize(input, { language, detectOrientation: false }).then((result) => {
         const [page] = pageResults(result);
-        assert.ok(page!.text.includes('This is a lot of 12 point text'), `${name}: ${page!.text}`);
+        assert.ok(input === bigPage || page!.text.includes('This is a lot of 12 point text'), `${name}: ${page!.text}`);
         finished.push(name);
       });
-    const first = read('eng-0', 'eng');
+    // A long first job, so that every other job is queued before it ends.
+    const first = read('eng-0', 'eng', bigPage);
     await waitFor(() => engine.stats().busy === 1, 'the first job to start');
-    const rest = [read('fra', 'fre'), ...Array.from({ length: 10 }, (_, i) => read(`eng-${i + 1}`, 'eng'))];
+    // One at a time, so the queue holds them in this order.
+    const rest: Array<Promise<unknown>> = [];
+    for (const [name, language] of [['fra', 'fre'], ...Array.from({ length: 10 }, (_, i) => [`eng-${i + 1}`, 'eng'])] as const) {
+      const queuedBefore = engine.stats().queued;
+      rest.push(read(name, language));
+      await waitFor(() => engine.stats().queued === queuedBefore + 1, `${name} to queue`);
+    }
     await Promise.all([first, ...rest]);
     // FIFO would switch to French and back for one page; unbounded affinity would starve it.
     assert.equal(finished.indexOf('fra'), 9, finished.join(' '));

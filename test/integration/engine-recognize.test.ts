@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import sharp from 'sharp';
 import { createEngine } from '../../main/engine/create-engine.js';
-import type { RecognitionResult } from '../../shared/ocr-result.js';
+import type { Box, RecognitionResult } from '../../shared/ocr-result.js';
 import { corpusItem, corpusPath, readTruth } from '../helpers/fixture-corpus.js';
 import { pageResults } from '../helpers/engine-results.js';
 import { characterErrorRate } from '../helpers/text-metrics.js';
@@ -184,3 +184,30 @@ test('singleLine (the cloud EnableDetectText=false) reads the image as exactly o
   assert.ok(asPage!.lines.length >= 6);
   assert.equal(asLine!.lines.length, 1, 'no line segmentation: one line, whatever the image holds');
 });
+
+test("a born-digital PDF page gives its own text, with boxes where OCR finds the same lines; scans are read from their pixels", async () => {
+  const textPdf = { kind: 'path', path: corpusPath('synthetic-text-layer.pdf') } as const;
+  const [layer] = pageResults(await engine.recognize(textPdf, { language: 'eng' }));
+  assert.equal(layer!.source, 'pdf-text-layer');
+  assert.equal(`${layer!.text}\n`, readFileSync(corpusPath('synthetic-text-layer.gt.txt'), 'utf8'), 'exact, accents included, column by column');
+  assert.deepEqual([...new Set(layer!.lines.map((line) => line.paragraph))], [1, 2, 3]);
+  const [ocr] = pageResults(await engine.recognize(textPdf, { language: 'eng', useTextLayer: false }));
+  assert.equal(ocr!.source, 'ocr');
+  assert.deepEqual([layer!.width, layer!.height], [ocr!.width, ocr!.height]);
+  for (const line of layer!.lines.slice(0, 3)) {
+    const same = ocr!.lines.find((candidate) => candidate.text.startsWith(line.text.split(' ')[0]!));
+    assert.ok(same && overlap(line.box, same.box) >= 0.7, `${line.text}: ${JSON.stringify(line.box)} vs ${JSON.stringify(same?.box)}`);
+  }
+  // Another program's invisible OCR text over a scan is not trusted: the image is read.
+  const [scan] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('derived-scan-with-hidden-text.pdf') }, { language: 'eng' }));
+  assert.equal(scan!.source, 'ocr');
+  assert.ok(cer('phototest', scan!.text) <= 0.01 && !scan!.text.includes('HIDDEN'), scan!.text);
+});
+
+/** Intersection over union of two boxes. */
+function overlap(a: Box, b: Box): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  const inter = width > 0 && height > 0 ? width * height : 0;
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}

@@ -8,6 +8,7 @@ import type { OpenedImage } from './opened-image.js';
 import type { GreyImage } from './grey-image.js';
 import { toGrey } from './grey-pipeline.js';
 import type { ImageLimits } from './image-limits.js';
+import { readPdfTextLayer } from './pdf-text-layer.js';
 
 type RenderContext = Parameters<PDFPageProxy['render']>[0]['canvasContext'];
 type PdfErrorCode = 'PdfEncrypted' | 'PdfParseFailed' | 'ImageTooLarge';
@@ -20,7 +21,8 @@ const pdfjsFolder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-d
 /**
  * Opens a PDF with pdf.js (Apache-2.0; mupdf is AGPL) and renders its pages, one at a time, at
  * 300 dpi onto a white page, or smaller when a page would exceed the pixel limit. Fonts and CMaps
- * come from the pdfjs-dist package: nothing is fetched.
+ * come from the pdfjs-dist package: nothing is fetched. A born-digital page's own text is offered
+ * too (pdf-text-layer.ts).
  */
 export async function openPdf(bytes: Uint8Array, limits: ImageLimits): Promise<Result<OpenedImage, PdfErrorCode>> {
   let document: PDFDocumentProxy;
@@ -66,6 +68,16 @@ export async function openPdf(bytes: Uint8Array, limits: ImageLimits): Promise<R
   return ok({
     pageCount: document.numPages,
     decodePage: (index) => renderPage(document, index, limits),
+    readTextLayer: async (index) => {
+      try {
+        const page = await document.getPage(index + 1);
+        const { viewport, width, height } = renderSize(page, limits);
+        return await readPdfTextLayer(page, viewport, { width, height });
+      } catch {
+        // A text layer pdf.js cannot read is no reason to fail: the page is rendered and read.
+        return null;
+      }
+    },
     close: () => document.destroy(),
   });
 }

@@ -1,3 +1,4 @@
+import type { RecognitionResult } from '../../../shared/ocr-result.js';
 import type { Result } from '../../../shared/result.js';
 import type { GreyImage } from './grey-image.js';
 
@@ -8,6 +9,11 @@ export interface OpenedImage {
   readonly pageCount: number;
   /** Decodes page `index` (from 0) to upright greyscale. */
   decodePage(index: number): Promise<Result<GreyImage, DecodeErrorCode>>;
+  /**
+   * A page's own text where the document has it (a born-digital PDF page), as a result in the
+   * pixels decodePage would give; null where the page must be read from its pixels.
+   */
+  readTextLayer?(index: number): Promise<RecognitionResult | null>;
   /** Releases what the open document holds (a parsed PDF); absent where nothing is held. */
   close?(): Promise<void>;
 }

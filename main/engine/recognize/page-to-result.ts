@@ -1,4 +1,4 @@
-import type { Box, Point, RecognitionResult, RecognizedLine, RecognizedWord } from '../../../shared/ocr-result.js';
+import { boxCorners, type Box, type RecognitionResult, type RecognizedLine, type RecognizedWord } from '../../../shared/ocr-result.js';
 import type { TesseractBox, TesseractPage } from '../tesseract/tesseract-page.js';
 import { dropGhostLines } from './drop-ghost-lines.js';
 import { joinWords } from './join-words.js';
@@ -39,7 +39,7 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
         found.push({
           text: joinWords(words, box.height),
           confidence: weightedConfidence(words),
-          polygon: corners(box),
+          polygon: boxCorners(box),
           box,
           paragraph,
           words,
@@ -52,6 +52,7 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
     text: lines.map((line) => line.text).join('\n'),
     angle: context.angle,
     language: context.language,
+    source: 'ocr',
     lines,
     width: context.geometry.width,
     height: context.geometry.height,
@@ -64,17 +65,6 @@ function mapBox(box: TesseractBox, geometry: PageGeometry): Box {
   const x1 = clamp(Math.round((box.x1 - geometry.padding) / geometry.scale), x0, geometry.width);
   const y1 = clamp(Math.round((box.y1 - geometry.padding) / geometry.scale), y0, geometry.height);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-function corners(box: Box): [Point, Point, Point, Point] {
-  const right = box.x + box.width;
-  const bottom = box.y + box.height;
-  return [
-    { x: box.x, y: box.y },
-    { x: right, y: box.y },
-    { x: right, y: bottom },
-    { x: box.x, y: bottom },
-  ];
 }
 
 function weightedConfidence(words: readonly RecognizedWord[]): number {
