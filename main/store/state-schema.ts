@@ -3,12 +3,43 @@
  * the next one; test/fixtures/store/ holds a db.json of each older version and the migration tests
  * open every one of them.
  */
-export const currentSchemaVersion = 1;
+import type { ServiceId } from '../../shared/services.js';
+
+export const currentSchemaVersion = 2;
 
 export interface LedgerCheckpoint {
   /** Entries in the ledger when the checkpoint was written, and the hash of the last one. */
   readonly entries: number;
   readonly lastHash: string;
+}
+
+/** What an account may do; only root and full-access accounts manage packages and services. */
+export type Permission =
+  | { readonly kind: 'full' }
+  | { readonly kind: 'readonly' }
+  | { readonly kind: 'services'; readonly services: readonly ServiceId[] };
+
+export interface AccountRecord {
+  readonly id: string;
+  readonly name: string;
+  /** The account created on first run; it cannot be disabled or lose full access. */
+  readonly root: boolean;
+  status: 'active' | 'disabled';
+  permission: Permission;
+  readonly createdAt: string;
+  /** scrypt hash for the UI's login; null until `account password` sets one. */
+  passwordHash: string | null;
+}
+
+export interface KeyRecord {
+  /** 36 characters, `AKID` first, as the cloud's. */
+  readonly secretId: string;
+  readonly accountId: string;
+  /** The 32-character SecretKey, sealed (accounts/secret-box.ts). */
+  readonly sealedSecretKey: string;
+  status: 'enabled' | 'disabled';
+  readonly createdAt: string;
+  lastUsedAt: string | null;
 }
 
 export interface StoreState {
@@ -17,17 +48,19 @@ export interface StoreState {
   readonly createdAt: string;
   /** Where the usage ledger stood at the last checkpoint; the ledger itself is the truth. */
   ledgerCheckpoint: LedgerCheckpoint | null;
+  accounts: AccountRecord[];
+  keys: KeyRecord[];
 }
 
 export function initialState(now: Date): StoreState {
-  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null };
+  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null, accounts: [], keys: [] };
 }
 
-/**
- * migrations[n] turns a version-n document into version n + 1. Version 1 is the first; the next
- * schema change adds `1: (v1) => ({ ...v1, schemaVersion: 2, ... })` and a fixture of version 1.
- */
-export const migrations: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>> = {};
+/** migrations[n] turns a version-n document into version n + 1. */
+export const migrations: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>> = {
+  // 2: accounts and API keys (the root account is created by accounts/ when it finds none).
+  1: (v1) => ({ ...v1, schemaVersion: 2, accounts: [], keys: [] }),
+};
 
 /** What must hold of a current-version document; a message saying what is wrong, or null. */
 export function problemWith(document: Record<string, unknown>): string | null {
@@ -37,5 +70,6 @@ export function problemWith(document: Record<string, unknown>): string | null {
     const { entries, lastHash } = (checkpoint ?? {}) as Record<string, unknown>;
     if (!Number.isInteger(entries) || typeof lastHash !== 'string') return 'ledgerCheckpoint is malformed';
   }
+  if (!Array.isArray(document['accounts']) || !Array.isArray(document['keys'])) return 'accounts or keys are not lists';
   return null;
 }

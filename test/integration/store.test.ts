@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../main/platform/clock.js';
 import { openDataStore, type DataStore } from '../../main/store/data-store.js';
+import { currentSchemaVersion } from '../../main/store/state-schema.js';
 
 type Usage = { call: number; service: string };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +35,7 @@ async function opened(directory: string, clock?: Clock, segmentEntries?: number)
 test('first run creates db.json; updates persist across reopening; a second owner is refused', async () => {
   const directory = freshDirectory();
   const store = await opened(directory);
-  assert.equal(store.state.state.schemaVersion, 1);
+  assert.equal(store.state.state.schemaVersion, currentSchemaVersion);
   assert.equal(store.state.state.createdAt, '2026-11-25T10:00:00.000Z');
   const second = await open(directory);
   assert.equal(!second.ok && second.error.code, 'StoreLocked');
@@ -61,7 +62,7 @@ test('a damaged db.json is never replaced: opening refuses and says how to resto
   // The advice works: the last good copy opens (it is the version before the last update).
   await copyFile(path.join(directory, 'db.last-good.json'), file);
   const restored = await opened(directory);
-  assert.equal(restored.state.state.schemaVersion, 1);
+  assert.equal(restored.state.state.schemaVersion, currentSchemaVersion);
   await restored.close();
 
   await rm(file);
@@ -77,9 +78,18 @@ test('every older schema version opens without losing data; a newer one is refus
     await opened(directory).then((store) => store.close());
     await writeFile(path.join(directory, 'db.json'), JSON.stringify(original));
     const store = await opened(directory);
+    assert.equal(store.state.state.schemaVersion, currentSchemaVersion, name);
     assert.equal(store.state.state.createdAt, original['createdAt'], name);
     assert.deepEqual(store.state.state.ledgerCheckpoint, original['ledgerCheckpoint'], name);
+    for (const [field, value] of Object.entries(original)) {
+      if (field !== 'schemaVersion') assert.deepEqual((store.state.state as unknown as Record<string, unknown>)[field], value, `${name}: ${field} kept`);
+    }
     await store.close();
+    // The file as it was before the upgrade is kept beside the upgraded one.
+    assert.deepEqual(JSON.parse(await readFile(path.join(directory, `db.v${original['schemaVersion']}.json`), 'utf8')), original, name);
+    const reopened = await opened(directory);
+    assert.equal(reopened.state.state.schemaVersion, currentSchemaVersion, `${name}: the upgrade was written`);
+    await reopened.close();
   }
   const directory = freshDirectory();
   await opened(directory).then((store) => store.close());

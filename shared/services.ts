@@ -1,0 +1,11 @@
+/**
+ * The services billed separately, with these ids everywhere: CLI, licence files, API, UI. A
+ * package for one never pays for another; old and new API versions of one service share its id.
+ */
+export const serviceIds = ['general-basic', 'general-accurate', 'general-fast', 'handwriting', 'idcard', 'table', 'table-accurate'] as const;
+
+export type ServiceId = (typeof serviceIds)[number];
+
+export function isServiceId(value: string): value is ServiceId {
+  return (serviceIds as readonly string[]).includes(value);
+}
