@@ -4,7 +4,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { relaunchWithOneMallocArena } = await import('../main/platform/one-malloc-arena.ts');
+const { relaunchWithOneMallocArena, stopWithParent } = await import('../main/platform/one-malloc-arena.ts');
 const exitCode = await relaunchWithOneMallocArena();
-if (exitCode === null) await import('../main/cli.ts');
-else process.exitCode = exitCode;
+if (exitCode === null) {
+  stopWithParent();
+  await import('../main/cli.ts');
+} else process.exitCode = exitCode;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createEngine } from './engine/create-engine.js';
+import { runAdminCommand } from './cli/admin-commands.js';
 import { runRecognizeCommand } from './cli/recognize-command.js';
 import { usage } from './cli/usage.js';
 import { isTier } from './engine/tiers.js';
@@ -12,6 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'account' || command === 'key') return runAdminCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
   if (command !== 'recognize') {
     process.stderr.write(`ocr-desk: unknown command "${command}"\n\n${usage}`);
     return 2;
@@ -62,8 +64,10 @@ async function main(argv: readonly string[]): Promise<number> {
     interruptedBy ??= signal;
     abort.abort();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // `on`, not `once`: a Ctrl-C can arrive twice (from the terminal and forwarded by the launcher,
+  // see platform/one-malloc-arena.ts); stopping is idempotent.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   // A reader that goes away (`| head`) is not an error of ours: stop quietly, exit 0.
   let readerGone = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -131,6 +131,19 @@ await writeFile(
     `<< /Length ${textContent.length} >>\nstream\n${textContent}\nendstream`,
   ]),
 );
+// The same page with a filled-in note (a FreeText annotation): annotations are not in the text
+// layer, so this page must be read from its pixels.
+await writeFile(
+  path.join(corpus, 'synthetic-text-layer-annotated.pdf'),
+  assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /Annots [6 0 R] >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${textContent.length} >>\nstream\n${textContent}\nendstream`,
+    '<< /Type /Annot /Subtype /FreeText /Rect [72 500 300 530] /Contents (FILLED VALUE 42) /DA (/Helv 12 Tf 0 g) >>',
+  ]),
+);
 await writeFile(
   path.join(corpus, 'synthetic-text-layer.gt.txt'),
   `${textLayerLines.map(([text]) => text.replace('\\351', 'é').replace('\\374', 'ü')).join('\n')}\n`,

@@ -63,7 +63,7 @@ export interface RecognitionResult {
   readonly language: string;
   /**
    * `ocr`: read from the pixels. `pdf-text-layer`: a born-digital PDF page's own text, exact and
-   * immediate; confidences are then 100 and word boxes follow the font's advance widths.
+   * immediate; confidences are then 100, and a word's box is its share of its text run's width.
    */
   readonly source: 'ocr' | 'pdf-text-layer';
   readonly lines: readonly RecognizedLine[];

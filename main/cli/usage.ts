@@ -2,6 +2,13 @@ export const usage = `Usage: ocr-desk <command> [options]
 
 Commands:
   recognize <files or folders...>   Recognise printed text in images and PDFs (folders are walked).
+  account create NAME --permission P   Create a sub-account; P is full, readonly or
+                                       services:ID[,ID...] (general-basic, general-accurate,
+                                       general-fast, handwriting, idcard, table, table-accurate).
+  account list | disable NAME | enable NAME
+  key create [--account NAME]          Create an API key pair (default: for root); the
+                                       SecretKey is printed once.
+  key list [--account NAME] | disable ID | enable ID | delete ID
   help                              Show this help.
 
 Options of recognize:
@@ -18,6 +25,11 @@ Options of recognize:
   --single-line   Read each image as one line of text (a cropped field or signature).
   --ignore-text-layer
                   Read born-digital PDF pages from their pixels too, not from their own text.
+
+Options of account and key:
+  --data-dir D    The data directory (default: OCR_DESK_DATA, else the per-user
+                  application-data folder, shared with the desktop app).
+  --json          Print exactly one JSON document.
 
 Exit code: 0 when every file was recognised, 1 when any failed, 2 for a usage error,
 130 when interrupted (Ctrl+C).

@@ -160,3 +160,39 @@ test('--resume goes on with an interrupted batch: inputs whose result is in --ou
   assert.deepEqual((await readdir(out)).sort(), ['a.txt', 'b.txt'], 'no partial files are left');
   assert.equal((await ocrDesk(['recognize', '--resume', folder])).code, 2);
 });
+
+test('account and key administration on a data directory, text or one JSON document; a directory in use is refused', async () => {
+  const dataDir = path.join(scratch, 'data');
+  const created = await ocrDesk(['account', 'create', 'scanner', '--permission', 'services:general-basic,idcard', '--data-dir', dataDir, '--json']);
+  assert.equal(created.code, 0, created.stderr);
+  assert.deepEqual(JSON.parse(created.stdout).permission, { kind: 'services', services: ['general-basic', 'idcard'] });
+  const key = await ocrDesk(['key', 'create', '--account', 'scanner', '--data-dir', dataDir, '--json']);
+  const { SecretId, SecretKey, account } = JSON.parse(key.stdout);
+  assert.match(SecretId, /^AKID[A-Za-z0-9]{32}$/u);
+  assert.match(SecretKey, /^[A-Za-z0-9]{32}$/u);
+  assert.equal(account, 'scanner');
+  const listed = await ocrDesk(['key', 'list', '--data-dir', dataDir, '--json']);
+  assert.deepEqual(JSON.parse(listed.stdout).keys.map((k: { secretId: string; status: string }) => [k.secretId, k.status]), [[SecretId, 'enabled']]);
+  assert.ok(!listed.stdout.includes(SecretKey), 'a SecretKey is printed once, at creation');
+  const disabled = await ocrDesk(['key', 'disable', SecretId, '--data-dir', dataDir]);
+  assert.equal(disabled.code, 0);
+  assert.match(disabled.stdout, /disabled/u);
+  const accounts = await ocrDesk(['account', 'list', '--data-dir', dataDir]);
+  assert.match(accounts.stdout, /^root\tfull\tactive/mu);
+  assert.match(accounts.stdout, /^scanner\tservices:general-basic,idcard\tactive/mu);
+
+  const duplicate = await ocrDesk(['account', 'create', 'scanner', '--permission', 'full', '--data-dir', dataDir, '--json']);
+  assert.equal(duplicate.code, 1);
+  assert.equal(JSON.parse(duplicate.stdout).error.code, 'AccountExists');
+  const badPermission = await ocrDesk(['account', 'create', 'x', '--permission', 'everything', '--data-dir', dataDir]);
+  assert.equal(badPermission.code, 2);
+
+  // Another process owns the directory: refused with who holds it, nothing opened.
+  const holder = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'helpers', 'ledger-writer.ts'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+  const locked = await ocrDesk(['key', 'list', '--data-dir', dataDir]);
+  holder.kill('SIGKILL');
+  await new Promise((resolve) => holder.once('exit', resolve));
+  assert.equal(locked.code, 1);
+  assert.match(locked.stderr, new RegExp(`in use by OCR Desk \\(crash-test, process ${holder.pid}.*\\(StoreLocked\\)`, 'u'));
+});

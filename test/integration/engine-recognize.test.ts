@@ -198,6 +198,8 @@ test("a born-digital PDF page gives its own text, with boxes where OCR finds the
     const same = ocr!.lines.find((candidate) => candidate.text.startsWith(line.text.split(' ')[0]!));
     assert.ok(same && overlap(line.box, same.box) >= 0.7, `${line.text}: ${JSON.stringify(line.box)} vs ${JSON.stringify(same?.box)}`);
   }
+  const [annotated] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('synthetic-text-layer-annotated.pdf') }, { language: 'eng' }));
+  assert.equal(annotated!.source, 'ocr', 'a filled-in note is not in the text layer: the pixels are read');
   // Another program's invisible OCR text over a scan is not trusted: the image is read.
   const [scan] = pageResults(await engine.recognize({ kind: 'path', path: corpusPath('derived-scan-with-hidden-text.pdf') }, { language: 'eng' }));
   assert.equal(scan!.source, 'ocr');

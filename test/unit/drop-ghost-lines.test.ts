@@ -33,4 +33,6 @@ test('weak lines on their own, touching lines and similar confidences are kept',
   assert.deepEqual(dropGhostLines(lines), lines);
   const overlapping = line('Tota1', 80, 5, 2, 150, 25, 1);
   assert.equal(dropGhostLines([strong, overlapping]).length, 2, 'a confidence gap under 30 is not a ghost');
+  const zeroArea = line('.', 10, 500, 500, 0, 0, 3);
+  assert.equal(dropGhostLines([strong, zeroArea]).length, 2, 'a line without area lies inside nothing');
 });

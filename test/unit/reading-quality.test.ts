@@ -46,4 +46,8 @@ test('after a turn the upright reading wins, then the more confident one', () =>
   const weaker = read(400, 40, 30);
   assert.equal(betterReading(weak, weaker), weak, 'a wrong turn from OSD does not replace a better first reading');
   assert.equal(betterReading(weaker, weak), weak);
+  // Neither confident: lines the right way round still beat more confident vertical ones.
+  const verticalWeak = read(40, 400, 78);
+  const turnedWeak = read(400, 40, 74);
+  assert.equal(betterReading(verticalWeak, turnedWeak), turnedWeak);
 });

@@ -21,8 +21,13 @@ export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise
   if (format === null) return fail('UnsupportedFormat', `This is not an image format OCR Desk reads; send ${supported}.`);
   if (format === 'pdf') {
     // pdf.js and the canvas it draws on cost ~80 MB of memory once loaded: only PDFs pay for them.
-    const { openPdf } = await import('./open-pdf.js');
-    return openPdf(bytes, limits);
+    let pdf: typeof import('./open-pdf.js');
+    try {
+      pdf = await import('./open-pdf.js');
+    } catch (error) {
+      return fail('ImageDecodeFailed', `PDF support could not be loaded on this machine: ${(error as Error).message}.`);
+    }
+    return pdf.openPdf(bytes, limits);
   }
   if (format === 'bmp') return openBmp(bytes, limits);
 

@@ -69,13 +69,16 @@ export async function openPdf(bytes: Uint8Array, limits: ImageLimits): Promise<R
     pageCount: document.numPages,
     decodePage: (index) => renderPage(document, index, limits),
     readTextLayer: async (index) => {
+      let page: PDFPageProxy | null = null;
       try {
-        const page = await document.getPage(index + 1);
+        page = await document.getPage(index + 1);
         const { viewport, width, height } = renderSize(page, limits);
         return await readPdfTextLayer(page, viewport, { width, height });
       } catch {
         // A text layer pdf.js cannot read is no reason to fail: the page is rendered and read.
         return null;
+      } finally {
+        page?.cleanup();
       }
     },
     close: () => document.destroy(),

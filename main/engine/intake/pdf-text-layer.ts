@@ -40,9 +40,15 @@ interface Piece {
  * A born-digital page's own text, laid out as OCR results are (lines in the order the content
  * stream draws them, words with boxes, in the pixels of the page rendered through `viewport`), or
  * null when the page should be read from its pixels: it has no text, its text does not map to
- * Unicode, any of it is invisible or not horizontal, or images cover more than 5% of it.
+ * Unicode, any of it is invisible (render modes 3 and 7), vertical or not horizontal, it has form
+ * fields or other drawn annotations, or images cover more than 5% of it. Not detected: text
+ * painted in the background colour.
  */
 export async function readPdfTextLayer(page: PDFPageProxy, viewport: PageViewport, size: { width: number; height: number }): Promise<RecognitionResult | null> {
+  // Filled-in form fields, stamps and free-text notes are drawn from annotations, which the text
+  // content leaves out: such pages are read from their pixels, where they show.
+  const annotations = (await page.getAnnotations()) as Array<{ subtype?: string }>;
+  if (annotations.some((annotation) => !['Link', 'Popup'].includes(annotation.subtype ?? ''))) return null;
   const drawing = await page.getOperatorList();
   if (drawsInvisibleText(drawing.fnArray, drawing.argsArray) || imageCoverage(drawing.fnArray, drawing.argsArray, page.view) > maxImageCoverage) return null;
 
@@ -58,16 +64,21 @@ export async function readPdfTextLayer(page: PDFPageProxy, viewport: PageViewpor
       if (item.hasEOL && last) pieces[pieces.length - 1] = { ...last, endsLine: true };
       continue;
     }
+    // Vertical writing (CJK fonts in vertical mode) is reported one em wide: OCR reads it better.
+    if (content.styles[item.fontName]?.vertical) return null;
     const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as Matrix;
     const height = Math.hypot(c, d);
     // Rotated or mirrored text is left to OCR, which finds its orientation.
     if (a <= 0 || Math.abs(b) > 0.02 * height || Math.abs(c) > 0.02 * height) return null;
+    const right = x + item.width * viewport.scale;
+    // Text drawn outside the page (beyond the crop box) is not on the page anyone sees.
+    if (right <= 0 || x >= size.width || y <= 0 || y - height >= size.height) continue;
     for (const character of item.str) {
       if (/\s/u.test(character)) continue;
       characters += 1;
       if (unmappable.test(character)) unmappableCharacters += 1;
     }
-    pieces.push({ text: item.str, left: x, right: x + item.width * viewport.scale, baseline: y, size: height, endsLine: item.hasEOL });
+    pieces.push({ text: item.str, left: x, right, baseline: y, size: height, endsLine: item.hasEOL });
   }
   if (characters === 0 || unmappableCharacters > maxUnmappableShare * characters) return null;
 
@@ -113,11 +124,15 @@ interface LineDraft {
   paragraph: number;
 }
 
-/** Pieces on one baseline that follow each other form a line; a far gap (another column) does not. */
+/**
+ * Pieces on one baseline that follow each other form a line; a far gap (another column) does not.
+ * A smaller piece may sit higher or lower (a superscript or subscript is raised by ~0.33-0.4 em).
+ */
 function continuesLine(previous: Piece, next: Piece): boolean {
   const size = Math.max(previous.size, next.size);
+  const raisedOrLowered = Math.min(previous.size, next.size) < 0.8 * size;
   const gap = next.left - previous.right;
-  return !previous.endsLine && Math.abs(next.baseline - previous.baseline) <= 0.3 * size && gap >= -0.5 * size && gap <= 2 * size;
+  return !previous.endsLine && Math.abs(next.baseline - previous.baseline) <= (raisedOrLowered ? 0.5 : 0.3) * size && gap >= -0.5 * size && gap <= 2 * size;
 }
 
 function toLines(pieces: readonly Piece[], size: { width: number; height: number }): RecognizedLine[] {
@@ -144,6 +159,7 @@ function toLine({ pieces, paragraph }: LineDraft, size: { width: number; height:
     const hasSpace = /\s$/u.test(previous?.text ?? ' ') || /^\s/u.test(piece.text);
     if (previous && !hasSpace && piece.left - previous.right > 0.2 * piece.size) characters.push({ character: ' ', left: previous.right, right: piece.left });
     const glyphs = [...piece.text];
+    // pdf.js gives a run's width, not each glyph's: the run is shared evenly among its characters.
     const advance = (piece.right - piece.left) / glyphs.length;
     glyphs.forEach((character, k) => characters.push({ character, left: piece.left + k * advance, right: piece.left + (k + 1) * advance }));
   });

@@ -70,12 +70,17 @@ interface Queued<W> {
  * the bench's mixed queue (README, "Speed"); it bounds what one language's backlog costs another's.
  */
 const maxOvertaken = 8;
+const maxRememberedLanes = 4096;
 
 export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>): WorkerPool<W> {
   if (options.size < 1 || options.maxQueue < 0 || options.recycleAfter < 1) throw new Error('invalid pool options');
   const slots = new Set<Slot<W>>();
   const lanes = new Map<string, Queued<W>[]>();
-  /** When each lane with waiting jobs was last served (a running count); a new lane has never been. */
+  /**
+   * When each lane was last served (a running count); a lane never seen sorts first. Kept after a
+   * lane empties: a caller whose pages arrive one at a time empties its lane after every page and
+   * must not jump ahead of everyone each time it comes back.
+   */
   const lastServed = new Map<string, number>();
   let served = 0;
   const running = new Set<Promise<void>>();
@@ -116,7 +121,8 @@ export function createWorkerPool<W extends PooledWorker>(options: PoolOptions<W>
 
   const forgetLane = (lane: string): void => {
     lanes.delete(lane);
-    lastServed.delete(lane);
+    // Bounded: beyond this many callers remembered, those with nothing waiting are forgotten.
+    if (lastServed.size > maxRememberedLanes) for (const known of lastServed.keys()) if (!lanes.has(known)) lastServed.delete(known);
   };
 
   const take = (entry: Queued<W>): void => {

@@ -12,6 +12,7 @@ const minConfidenceGap = 30;
 export function dropGhostLines(lines: readonly RecognizedLine[]): RecognizedLine[] {
   const kept = lines.filter(
     (line) =>
+      area(line.box) === 0 ||
       !lines.some(
         (other) =>
           other !== line &&

@@ -49,5 +49,9 @@ export function betterReading<T extends { quality: ReadingQuality }>(first: T, s
   const secondUpright = readsAsUpright(second.quality);
   // A confident reading of vertical lines loses to an upright one: its angle and order are wrong.
   if (firstUpright !== secondUpright) return secondUpright ? second : first;
+  // Below the confidence floor too, lines the right way round beat confident vertical lines.
+  const firstHorizontal = first.quality.horizontalShare > 0.5;
+  const secondHorizontal = second.quality.horizontalShare > 0.5;
+  if (firstHorizontal !== secondHorizontal) return secondHorizontal ? second : first;
   return second.quality.confidence > first.quality.confidence ? second : first;
 }
