@@ -1,15 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AccountErrorCode } from '../../shared/account-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { openAccounts, type Accounts } from '../accounts/accounts.js';
+import { openBilling, type Billing, type UsageEntry } from '../billing/billing.js';
+import { findAppRoot } from '../platform/app-paths.js';
 import type { Clock } from '../platform/clock.js';
 import { createFileKeyProvider, type KeyProvider } from '../platform/key-provider.js';
-import { openDataStore, type DataStore } from '../store/data-store.js';
+import { readMachineId } from '../platform/machine-id.js';
+import { openDataStore } from '../store/data-store.js';
 
 /** One owned data directory with the services over it; the doors (CLI, server, desktop) open one. */
 export interface Workspace {
   readonly directory: string;
   readonly accounts: Accounts;
+  readonly billing: Billing;
   close(): Promise<void>;
 }
 
@@ -20,15 +26,38 @@ export interface WorkspaceOptions {
   readonly role: string;
   /** Default: the owner-only key file in the data directory (the desktop shell passes its keychain). */
   readonly keyProvider?: KeyProvider;
+  /** Default: this build's `assets/licence/public-key.pem`. */
+  readonly licencePublicKey?: string;
+  /** Default: read from the OS (platform/machine-id.ts). */
+  readonly machineId?: string | null;
 }
 
 export async function openWorkspace(options: WorkspaceOptions): Promise<Result<Workspace, StoreErrorCode | AccountErrorCode>> {
-  const store: Result<DataStore<unknown>, StoreErrorCode> = await openDataStore<unknown>({ directory: options.directory, clock: options.clock, role: options.role });
+  const store = await openDataStore<UsageEntry>({ directory: options.directory, clock: options.clock, role: options.role });
   if (!store.ok) return store;
-  const accounts = await openAccounts({ state: store.value.state, keyProvider: options.keyProvider ?? createFileKeyProvider(options.directory), clock: options.clock });
-  if (!accounts.ok) {
+  const closeAfter = async <T>(failure: { code: T & string; message: string }) => {
     await store.value.close();
-    return fail(accounts.error.code, accounts.error.message);
-  }
-  return ok({ directory: options.directory, accounts: accounts.value, close: () => store.value.close() });
+    return fail(failure.code, failure.message);
+  };
+  const accounts = await openAccounts({ state: store.value.state, keyProvider: options.keyProvider ?? createFileKeyProvider(options.directory), clock: options.clock });
+  if (!accounts.ok) return closeAfter(accounts.error);
+  const machine = options.machineId !== undefined ? options.machineId : await readMachineId().then((id) => (id.ok ? id.value : null));
+  const billing = await openBilling({
+    state: store.value.state,
+    ledger: store.value.ledger,
+    clock: options.clock,
+    licencePublicKey: options.licencePublicKey ?? (await readFile(path.join(findAppRoot(), 'assets', 'licence', 'public-key.pem'), 'utf8')),
+    machineId: machine,
+  });
+  if (!billing.ok) return closeAfter(billing.error);
+  return ok({
+    directory: options.directory,
+    accounts: accounts.value,
+    billing: billing.value,
+    async close() {
+      // The counters are rebuilt from the ledger anyway; the checkpoint only makes the next start quick.
+      await billing.value.checkpoint();
+      await store.value.close();
+    },
+  });
 }

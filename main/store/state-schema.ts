@@ -5,7 +5,7 @@
  */
 import type { ServiceId } from '../../shared/services.js';
 
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;
 
 export interface LedgerCheckpoint {
   /** Entries in the ledger when the checkpoint was written, and the hash of the last one. */
@@ -42,6 +42,29 @@ export interface KeyRecord {
   lastUsedAt: string | null;
 }
 
+/** A prepaid package, from an imported licence file. */
+export interface PackageRecord {
+  /** The licence's id. */
+  readonly id: string;
+  readonly service: ServiceId;
+  readonly calls: number;
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly machineId: string | null;
+  /** When it was imported: prepaid packages are drawn on in this order. */
+  readonly activatedAt: string;
+  /** Set when refunded; a refunded package is never drawn on again. */
+  refundedAt: string | null;
+}
+
+export interface BillingSettings {
+  /** IANA zone the billing month and refund days are counted in (the deployment's local time). */
+  timeZone: string;
+  /** Calls beyond all packages are allowed and billed monthly, instead of refused. */
+  payAsYouGo: boolean;
+  disabledServices: ServiceId[];
+}
+
 export interface StoreState {
   readonly schemaVersion: typeof currentSchemaVersion;
   /** When this data directory was first opened (ISO 8601). */
@@ -50,17 +73,27 @@ export interface StoreState {
   ledgerCheckpoint: LedgerCheckpoint | null;
   accounts: AccountRecord[];
   keys: KeyRecord[];
+  packages: PackageRecord[];
+  billing: BillingSettings;
+  /** Calls used per package (free:<service>:<month>, a licence id, payg:<service>:<month>) at the ledger checkpoint. */
+  usedAtCheckpoint: Record<string, number>;
 }
 
 export function initialState(now: Date): StoreState {
-  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null, accounts: [], keys: [] };
+  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null, accounts: [], keys: [], ...billingDefaults() };
 }
 
 /** migrations[n] turns a version-n document into version n + 1. */
 export const migrations: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>> = {
   // 2: accounts and API keys (the root account is created by accounts/ when it finds none).
   1: (v1) => ({ ...v1, schemaVersion: 2, accounts: [], keys: [] }),
+  // 3: resource packages and billing settings; usage counters are rebuilt from the ledger.
+  2: (v2) => ({ ...v2, schemaVersion: 3, ...billingDefaults(), ledgerCheckpoint: v2['ledgerCheckpoint'] ?? null }),
 };
+
+function billingDefaults(): Pick<StoreState, 'packages' | 'billing' | 'usedAtCheckpoint'> {
+  return { packages: [], billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [] }, usedAtCheckpoint: {} };
+}
 
 /** What must hold of a current-version document; a message saying what is wrong, or null. */
 export function problemWith(document: Record<string, unknown>): string | null {
@@ -71,5 +104,6 @@ export function problemWith(document: Record<string, unknown>): string | null {
     if (!Number.isInteger(entries) || typeof lastHash !== 'string') return 'ledgerCheckpoint is malformed';
   }
   if (!Array.isArray(document['accounts']) || !Array.isArray(document['keys'])) return 'accounts or keys are not lists';
+  if (!Array.isArray(document['packages']) || typeof document['billing'] !== 'object' || typeof document['usedAtCheckpoint'] !== 'object') return 'packages or billing settings are missing';
   return null;
 }

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import type { BillingErrorCode } from '../../shared/billing-errors.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import { isServiceId, serviceIds, type ServiceId } from '../../shared/services.js';
+import type { StoreErrorCode } from '../../shared/store-errors.js';
+import type { Account } from '../accounts/accounts.js';
+import { isAllowed } from '../accounts/permissions.js';
+import type { Clock } from '../platform/clock.js';
+import type { PackageRecord } from '../store/state-schema.js';
+import type { StateStore } from '../store/state-store.js';
+import type { UsageLedger } from '../store/usage-ledger.js';
+import { billingMonth, calendarDaysBetween, isTimeZone } from './calendar.js';
+import { deduct, type Draw } from './deduction.js';
+import { readLicence } from './licence-file.js';
+
+/** Calls in each service's free package, renewed on the 1st of every month. */
+export const freeCallsPerMonth = 1000;
+/** A prepaid package with no call used may be refunded up to this many days after activation. */
+export const refundDays = 7;
+/** Counters are written to db.json every this many commits (and at close); the ledger is the truth. */
+const checkpointEvery = 1000;
+
+/** One metered call, as the usage ledger keeps it. */
+export interface UsageEntry {
+  readonly requestId: string;
+  readonly account: string;
+  readonly secretId: string | null;
+  readonly service: ServiceId;
+  /** Calls charged: 0 for a call that failed and is not billed. */
+  readonly calls: number;
+  readonly draws: readonly Draw[];
+  /** `ok`, or the error code the call ended with. */
+  readonly result: string;
+}
+
+export interface PackageView {
+  readonly id: string;
+  readonly service: ServiceId;
+  readonly kind: 'free' | 'prepaid';
+  readonly total: number;
+  readonly used: number;
+  readonly remaining: number;
+  readonly activatedAt: string;
+  readonly expiresAt: string;
+  readonly status: 'active' | 'exhausted' | 'expired' | 'not-yet-valid' | 'refunded';
+}
+
+export interface Reservation {
+  readonly id: string;
+  readonly requestId: string;
+  readonly account: string;
+  readonly secretId: string | null;
+  readonly service: ServiceId;
+  readonly calls: number;
+  readonly draws: readonly Draw[];
+}
+
+export interface ReserveRequest {
+  readonly requestId: string;
+  readonly account: string;
+  readonly secretId: string | null;
+  readonly service: ServiceId;
+  readonly calls: number;
+}
+
+type Managing<T> = Promise<Result<T, BillingErrorCode | StoreErrorCode>>;
+
+export interface Billing {
+  packages(): PackageView[];
+  importLicence(actor: Account, text: string): Managing<PackageView>;
+  refund(actor: Account, packageId: string): Managing<PackageView>;
+  setPayAsYouGo(actor: Account, on: boolean): Managing<void>;
+  /** The IANA zone billing months and refund days are counted in (default: this machine's). */
+  setTimeZone(actor: Account, timeZone: string): Managing<void>;
+  setServiceEnabled(actor: Account, service: string, enabled: boolean): Managing<void>;
+  /**
+   * Holds the calls a request will cost before it runs, in the deduction order, so concurrent
+   * requests never overdraw a package. Synchronous: two reservations never interleave.
+   */
+  reserve(request: ReserveRequest): Result<Reservation, BillingErrorCode>;
+  /** The request succeeded: the reserved calls are charged and the call enters the ledger. */
+  commit(reservation: Reservation): Promise<Result<UsageEntry, StoreErrorCode>>;
+  /** The request failed or was cancelled: nothing is charged; the call enters the ledger with its result. */
+  release(reservation: Reservation, result: string): Promise<Result<UsageEntry, StoreErrorCode>>;
+  /** Writes the counters to db.json (also every 1,000 commits). */
+  checkpoint(): Promise<Result<void, StoreErrorCode>>;
+}
+
+export interface BillingDeps {
+  readonly state: StateStore;
+  readonly ledger: UsageLedger<UsageEntry>;
+  readonly clock: Clock;
+  /** The licence public key of this build (assets/licence/public-key.pem). */
+  readonly licencePublicKey: string;
+  /** This machine's id, for machine-bound licences (platform/machine-id.ts). */
+  readonly machineId: string | null;
+}
+
+/**
+ * Resource packages and metering. Counters live in memory, rebuilt at opening from the checkpoint
+ * in db.json plus the ledger entries after it (or the whole ledger when the checkpoint does not
+ * match it); every charge is a ledger entry first, so a crash loses no committed call.
+ */
+export async function openBilling(deps: BillingDeps): Promise<Result<Billing, StoreErrorCode>> {
+  const { state, ledger, clock } = deps;
+  const used = new Map<string, number>();
+  const reserved = new Map<string, number>();
+  const pending = new Map<string, Reservation>();
+  let commitsSinceCheckpoint = 0;
+
+  const rebuilt = await rebuildCounters(state, ledger, used);
+  if (!rebuilt.ok) return rebuilt;
+
+  const settings = () => state.state.billing;
+  const freeKey = (service: ServiceId, month: string) => `free:${service}:${month}`;
+  const available = (key: string, total: number) => total - (used.get(key) ?? 0) - (reserved.get(key) ?? 0);
+  const add = (counters: Map<string, number>, draws: readonly Draw[], sign: 1 | -1) => {
+    for (const draw of draws) counters.set(draw.package, (counters.get(draw.package) ?? 0) + sign * draw.calls);
+  };
+  const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
+  const prepaidOf = (service: ServiceId) => state.state.packages.filter((record) => record.service === service).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
+
+  const viewPrepaid = (record: PackageRecord, now: Date): PackageView => {
+    const spent = used.get(record.id) ?? 0;
+    const status: PackageView['status'] =
+      record.refundedAt !== null ? 'refunded' : now.getTime() > Date.parse(record.validTo) ? 'expired' : now.getTime() < Date.parse(record.validFrom) ? 'not-yet-valid' : spent >= record.calls ? 'exhausted' : 'active';
+    return { id: record.id, service: record.service, kind: 'prepaid', total: record.calls, used: spent, remaining: Math.max(0, record.calls - spent), activatedAt: record.activatedAt, expiresAt: record.validTo, status };
+  };
+
+  const managing = (actor: Account): Result<void, BillingErrorCode> =>
+    isAllowed(actor, { kind: 'manage-billing' }) ? ok(undefined) : fail('NotAllowed', `The account "${actor.name}" may not manage packages or services; root or a full-access account may.`);
+
+  const settle = async (reservation: Reservation, charged: boolean, result: string): Promise<Result<UsageEntry, StoreErrorCode>> => {
+    const entry: UsageEntry = {
+      requestId: reservation.requestId,
+      account: reservation.account,
+      secretId: reservation.secretId,
+      service: reservation.service,
+      calls: charged ? reservation.calls : 0,
+      draws: charged ? reservation.draws : [],
+      result,
+    };
+    const appended = await ledger.append(entry, clock.now());
+    // Whether or not the ledger took it, the hold ends; a charge counts only once it is on disk.
+    if (pending.get(reservation.requestId)?.id === reservation.id) {
+      pending.delete(reservation.requestId);
+      add(reserved, reservation.draws, -1);
+    }
+    if (!appended.ok) return appended;
+    if (charged) add(used, entry.draws, 1);
+    commitsSinceCheckpoint += 1;
+    if (commitsSinceCheckpoint >= checkpointEvery) await writeCheckpoint();
+    return ok(entry);
+  };
+
+  const writeCheckpoint = async (): Promise<Result<void, StoreErrorCode>> => {
+    commitsSinceCheckpoint = 0;
+    const counters = Object.fromEntries(used);
+    return state.update((draft) => {
+      draft.ledgerCheckpoint = { entries: ledger.entries, lastHash: ledger.lastHash };
+      draft.usedAtCheckpoint = counters;
+    });
+  };
+
+  return ok({
+    packages() {
+      const now = clock.now();
+      const month = billingMonth(now, settings().timeZone);
+      const free = serviceIds.map((service): PackageView => {
+        const spent = used.get(freeKey(service, month)) ?? 0;
+        return {
+          id: freeKey(service, month),
+          service,
+          kind: 'free',
+          total: freeCallsPerMonth,
+          used: spent,
+          remaining: Math.max(0, freeCallsPerMonth - spent),
+          activatedAt: `${month}-01`,
+          expiresAt: `${month}-end`,
+          status: spent >= freeCallsPerMonth ? 'exhausted' : 'active',
+        };
+      });
+      return [...free, ...state.state.packages.map((record) => viewPrepaid(record, now))];
+    },
+
+    async importLicence(actor, text) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      const licence = readLicence(text, deps.licencePublicKey);
+      if (!licence.ok) return licence;
+      const { id, service, calls, validFrom, validTo, machineId } = licence.value;
+      const now = clock.now();
+      if (state.state.packages.some((record) => record.id === id)) return fail('LicenceAlreadyImported', `The licence ${id} was imported before; a licence counts once.`);
+      if (now.getTime() > Date.parse(validTo)) return fail('LicenceExpired', `The licence ${id} expired on ${validTo}.`);
+      if (machineId !== undefined && machineId !== deps.machineId) {
+        return fail('LicenceForeignMachine', `The licence ${id} is bound to machine ${machineId}; this machine is ${deps.machineId ?? 'unidentified'}. Ask the vendor to issue it for this machine (\`ocr-desk machine-id\`).`);
+      }
+      const record: PackageRecord = { id, service, calls, validFrom, validTo, machineId: machineId ?? null, activatedAt: now.toISOString(), refundedAt: null };
+      const written = await state.update((draft) => void draft.packages.push(record));
+      return written.ok ? ok(viewPrepaid(record, now)) : written;
+    },
+
+    async refund(actor, packageId) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      const record = state.state.packages.find((candidate) => candidate.id === packageId);
+      if (!record) return fail('PackageNotFound', `There is no prepaid package ${packageId}.`);
+      const now = clock.now();
+      const days = calendarDaysBetween(new Date(record.activatedAt), now, settings().timeZone);
+      const touched = (used.get(record.id) ?? 0) + (reserved.get(record.id) ?? 0);
+      if (record.refundedAt !== null) return fail('RefundNotAllowed', `The package ${packageId} was refunded on ${record.refundedAt}.`);
+      if (touched > 0) return fail('RefundNotAllowed', `The package ${packageId} has been used (${touched} calls); only an unused package can be refunded.`);
+      if (days > refundDays) return fail('RefundNotAllowed', `The package ${packageId} was activated ${days} days ago; refunds are possible for ${refundDays} days.`);
+      const written = await state.update((draft) => void (draft.packages.find((candidate) => candidate.id === packageId)!.refundedAt = now.toISOString()));
+      return written.ok ? ok(viewPrepaid(state.state.packages.find((candidate) => candidate.id === packageId)!, now)) : written;
+    },
+
+    async setPayAsYouGo(actor, on) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      return state.update((draft) => void (draft.billing.payAsYouGo = on));
+    },
+
+    async setTimeZone(actor, timeZone) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      if (!isTimeZone(timeZone)) return fail('InvalidSetting', `"${timeZone}" is not a time zone; use an IANA name such as Asia/Shanghai.`);
+      return state.update((draft) => void (draft.billing.timeZone = timeZone));
+    },
+
+    async setServiceEnabled(actor, service, enabled) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      if (!isServiceId(service)) return fail('UnknownService', `There is no service "${service}"; the services are ${serviceIds.join(', ')}.`);
+      if (!enabled) {
+        const now = clock.now();
+        const paidLeft = prepaidOf(service)
+          .filter((record) => usable(record, now))
+          .reduce((sum, record) => sum + Math.max(0, available(record.id, record.calls)), 0);
+        if (paidLeft > 0) return fail('DisableNotAllowed', `${service} still has ${paidLeft} paid calls left; it can be disabled once they are used, expired or refunded.`);
+      }
+      return state.update((draft) => {
+        const others = draft.billing.disabledServices.filter((candidate) => candidate !== service);
+        draft.billing.disabledServices = enabled ? others : [...others, service];
+      });
+    },
+
+    reserve(request) {
+      const existing = pending.get(request.requestId);
+      if (existing) return ok(existing);
+      if (settings().disabledServices.includes(request.service)) return fail('ServiceDisabled', `The service ${request.service} is disabled on this deployment.`);
+      const now = clock.now();
+      const month = billingMonth(now, settings().timeZone);
+      const candidates = [
+        { key: freeKey(request.service, month), available: available(freeKey(request.service, month), freeCallsPerMonth) },
+        ...prepaidOf(request.service)
+          .filter((record) => usable(record, now))
+          .map((record) => ({ key: record.id, available: available(record.id, record.calls) })),
+      ];
+      const draws = deduct(request.calls, candidates, settings().payAsYouGo ? `payg:${request.service}:${month}` : null);
+      if (!draws) return fail('ResourcePackageRunOut', `No package of ${request.service} has ${request.calls} call${request.calls === 1 ? '' : 's'} left, and pay-as-you-go is off.`);
+      const reservation: Reservation = { id: randomUUID(), ...request, draws };
+      add(reserved, draws, 1);
+      pending.set(request.requestId, reservation);
+      return ok(reservation);
+    },
+
+    commit: (reservation) => settle(reservation, true, 'ok'),
+    release: (reservation, result) => settle(reservation, false, result),
+    checkpoint: writeCheckpoint,
+  });
+}
+
+/**
+ * The counters at the checkpoint plus every ledger entry after it. When the checkpoint does not
+ * describe this ledger (written by a crashed run, restored from elsewhere, or edited), the whole
+ * ledger is replayed instead: the ledger is the truth.
+ */
+async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry>, used: Map<string, number>): Promise<Result<void, StoreErrorCode>> {
+  const checkpoint = state.state.ledgerCheckpoint;
+  let from = 1;
+  if (checkpoint && checkpoint.entries <= ledger.entries) {
+    let hashAtCheckpoint: string | null = checkpoint.entries === 0 ? '0'.repeat(64) : null;
+    for await (const entry of ledger.entriesFrom(checkpoint.entries)) {
+      if (entry.seq === checkpoint.entries) hashAtCheckpoint = entry.hash;
+      break;
+    }
+    if (hashAtCheckpoint === checkpoint.lastHash) {
+      for (const [key, calls] of Object.entries(state.state.usedAtCheckpoint)) used.set(key, calls);
+      from = checkpoint.entries + 1;
+    }
+  }
+  for await (const entry of ledger.entriesFrom(from)) {
+    for (const draw of entry.data.draws) used.set(draw.package, (used.get(draw.package) ?? 0) + draw.calls);
+  }
+  return ok(undefined);
+}

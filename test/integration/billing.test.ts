@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Account } from '../../main/accounts/accounts.js';
+import type { Billing, ReserveRequest } from '../../main/billing/billing.js';
+import { issueLicence } from '../../main/billing/licence-file.js';
+import { openWorkspace, type Workspace } from '../../main/services/open-workspace.js';
+import type { ServiceId } from '../../shared/services.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const developmentKey = await readFile(path.join(repoRoot, 'test', 'fixtures', 'licence', 'development-private-key.pem'), 'utf8');
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-billing-'));
+after(() => rm(scratch, { recursive: true, force: true }));
+let directories = 0;
+const thisMachine = 'machine-under-test';
+
+/** A clock the test moves by hand: months, refund days and validity are tested across dates. */
+function manualClock(start: string) {
+  let now = new Date(start);
+  return { now: () => new Date(now), set: (iso: string) => void (now = new Date(iso)) };
+}
+
+async function workspaceAt(clock: { now(): Date }, directory = path.join(scratch, `data-${(directories += 1)}`)): Promise<Workspace> {
+  const opened = await openWorkspace({ directory, clock, role: 'test', machineId: thisMachine });
+  assert.ok(opened.ok, opened.ok ? '' : opened.error.message);
+  return opened.value;
+}
+
+const root = (workspace: Workspace): Account => workspace.accounts.list().find((account) => account.root)!;
+let requests = 0;
+const request = (service: ServiceId, calls = 1): ReserveRequest => ({ requestId: `req-${(requests += 1)}`, account: 'root', secretId: null, service, calls });
+
+async function charge(billing: Billing, service: ServiceId, calls = 1) {
+  const reservation = billing.reserve(request(service, calls));
+  assert.ok(reservation.ok, reservation.ok ? '' : reservation.error.message);
+  const committed = await billing.commit(reservation.value);
+  assert.ok(committed.ok);
+  return committed.value.draws;
+}
+
+function licence(service: ServiceId, calls: number, validFrom: Date, options: { validDays?: number; machineId?: string; key?: string } = {}): string {
+  const issued = issueLicence(options.key ?? developmentKey, { service, calls, validFrom, validDays: options.validDays ?? 365, machineId: options.machineId });
+  assert.ok(issued.ok);
+  return JSON.stringify(issued.value);
+}
+
+const view = (billing: Billing, id: string) => billing.packages().find((pack) => pack.id === id)!;
+
+test('the free package renews on the 1st, in the deployment time zone', async () => {
+  const clock = manualClock('2026-11-30T10:00:00Z');
+  const workspace = await workspaceAt(clock);
+  assert.ok((await workspace.billing.setTimeZone(root(workspace), 'UTC')).ok);
+  assert.deepEqual(await charge(workspace.billing, 'general-basic', 3), [{ package: 'free:general-basic:2026-11', calls: 3 }]);
+  assert.equal(view(workspace.billing, 'free:general-basic:2026-11').remaining, 997);
+  clock.set('2026-12-01T00:00:01Z');
+  assert.equal(view(workspace.billing, 'free:general-basic:2026-12').remaining, 1000);
+  assert.deepEqual(await charge(workspace.billing, 'general-basic'), [{ package: 'free:general-basic:2026-12', calls: 1 }]);
+  await workspace.close();
+});
+
+test('the month is the deployment time zone\'s: 16:30 UTC on 30 November is already December in Shanghai', async () => {
+  const clock = manualClock('2026-11-30T16:30:00Z');
+  const workspace = await workspaceAt(clock);
+  assert.ok((await workspace.billing.setTimeZone(root(workspace), 'Asia/Shanghai')).ok);
+  assert.deepEqual(await charge(workspace.billing, 'idcard', 2), [{ package: 'free:idcard:2026-12', calls: 2 }]);
+  const refused = await workspace.billing.setTimeZone(root(workspace), 'Mars/Olympus');
+  assert.equal(!refused.ok && refused.error.code, 'InvalidSetting');
+  await workspace.close();
+});
+
+test('deduction: free, then prepaid in activation order, then pay-as-you-go; a package of one service never pays for another', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  const first = await billing.importLicence(root(workspace), licence('general-accurate', 2, new Date('2026-11-01T00:00:00Z')));
+  clock.set('2026-11-10T09:05:00Z');
+  const second = await billing.importLicence(root(workspace), licence('general-accurate', 3, new Date('2026-11-01T00:00:00Z')));
+  const other = await billing.importLicence(root(workspace), licence('table', 50, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(first.ok && second.ok && other.ok);
+  assert.deepEqual(await charge(billing, 'general-accurate', 999), [{ package: 'free:general-accurate:2026-11', calls: 999 }]);
+  assert.deepEqual(await charge(billing, 'general-accurate', 2), [
+    { package: 'free:general-accurate:2026-11', calls: 1 },
+    { package: first.value.id, calls: 1 },
+  ]);
+  assert.deepEqual(await charge(billing, 'general-accurate', 4), [
+    { package: first.value.id, calls: 1 },
+    { package: second.value.id, calls: 3 },
+  ]);
+  const runOut = billing.reserve(request('general-accurate'));
+  assert.equal(!runOut.ok && runOut.error.code, 'ResourcePackageRunOut', 'the table package does not pay for accurate OCR');
+  assert.equal(view(billing, first.value.id).status, 'exhausted');
+  assert.ok((await billing.setPayAsYouGo(root(workspace), true)).ok);
+  assert.deepEqual(await charge(billing, 'general-accurate'), [{ package: 'payg:general-accurate:2026-11', calls: 1 }]);
+  assert.equal(view(billing, other.value.id).remaining, 50);
+
+  // A failed call is released: nothing charged, the call still in the ledger with its result.
+  const failedCall = billing.reserve(request('table'));
+  assert.ok(failedCall.ok);
+  const released = await billing.release(failedCall.value, 'ImageDecodeFailed');
+  assert.ok(released.ok && released.value.calls === 0 && released.value.result === 'ImageDecodeFailed');
+  assert.equal(view(billing, 'free:table:2026-11').remaining, 1000);
+  await workspace.close();
+});
+
+test('200 concurrent requests against a package of 100 calls commit exactly 100', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  await charge(billing, 'handwriting', 1000);
+  const pack = await billing.importLicence(root(workspace), licence('handwriting', 100, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(pack.ok);
+  const outcomes = await Promise.all(
+    Array.from({ length: 200 }, async () => {
+      const reservation = billing.reserve(request('handwriting'));
+      if (!reservation.ok) return reservation.error.code;
+      // The recognition runs between reserving and committing.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+      return (await billing.commit(reservation.value)).ok ? 'committed' : 'commit failed';
+    }),
+  );
+  assert.equal(outcomes.filter((outcome) => outcome === 'committed').length, 100);
+  assert.equal(outcomes.filter((outcome) => outcome === 'ResourcePackageRunOut').length, 100);
+  assert.deepEqual(view(billing, pack.value.id), { ...view(billing, pack.value.id), used: 100, remaining: 0, status: 'exhausted' });
+  await workspace.close();
+  // Reopened, the counters come back from the checkpoint and the ledger alike.
+  const again = await workspaceAt(clock, workspace.directory);
+  assert.equal(view(again.billing, pack.value.id).used, 100);
+  await again.close();
+  // A checkpoint that does not match the ledger is ignored: the counters are replayed from it.
+  const dbFile = path.join(workspace.directory, 'db.json');
+  const db = JSON.parse(await readFile(dbFile, 'utf8'));
+  await writeFile(dbFile, JSON.stringify({ ...db, ledgerCheckpoint: { entries: db.ledgerCheckpoint.entries, lastHash: 'f'.repeat(64) }, usedAtCheckpoint: { [pack.value.id]: 3 } }));
+  const replayed = await workspaceAt(clock, workspace.directory);
+  assert.equal(view(replayed.billing, pack.value.id).used, 100);
+  assert.equal(view(replayed.billing, 'free:handwriting:2026-11').used, 1000);
+  await replayed.close();
+});
+
+test('refunds: unused, within 7 calendar days of activation (day 7 yes, day 8 no), once', async () => {
+  const clock = manualClock('2026-11-01T08:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  assert.ok((await billing.setTimeZone(root(workspace), 'UTC')).ok);
+  const early = await billing.importLicence(root(workspace), licence('general-fast', 10, new Date('2026-11-01T00:00:00Z')));
+  const late = await billing.importLicence(root(workspace), licence('general-fast', 10, new Date('2026-11-01T00:00:00Z')));
+  const usedOne = await billing.importLicence(root(workspace), licence('table-accurate', 10, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(early.ok && late.ok && usedOne.ok);
+  await charge(billing, 'table-accurate', 1000);
+  await charge(billing, 'table-accurate', 1);
+  clock.set('2026-11-08T23:59:00Z');
+  const day7 = await billing.refund(root(workspace), early.value.id);
+  assert.ok(day7.ok && day7.value.status === 'refunded');
+  const twice = await billing.refund(root(workspace), early.value.id);
+  assert.equal(!twice.ok && twice.error.code, 'RefundNotAllowed');
+  const used = await billing.refund(root(workspace), usedOne.value.id);
+  assert.equal(!used.ok && used.error.code, 'RefundNotAllowed');
+  clock.set('2026-11-09T00:00:01Z');
+  const day8 = await billing.refund(root(workspace), late.value.id);
+  assert.equal(!day8.ok && day8.error.code, 'RefundNotAllowed');
+  assert.match(!day8.ok ? day8.error.message : '', /8 days ago/u);
+  // A refunded package is never drawn on.
+  await charge(billing, 'general-fast', 1000);
+  assert.deepEqual(await charge(billing, 'general-fast'), [{ package: late.value.id, calls: 1 }]);
+  await workspace.close();
+});
+
+test('a service can be disabled only with no paid calls left; disabled, it refuses calls; only root or full access manage billing', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  const pack = await billing.importLicence(root(workspace), licence('idcard', 5, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(pack.ok);
+  const refused = await billing.setServiceEnabled(root(workspace), 'idcard', false);
+  assert.equal(!refused.ok && refused.error.code, 'DisableNotAllowed');
+  assert.ok((await billing.refund(root(workspace), pack.value.id)).ok);
+  assert.ok((await billing.setServiceEnabled(root(workspace), 'idcard', false)).ok);
+  const call = billing.reserve(request('idcard'));
+  assert.equal(!call.ok && call.error.code, 'ServiceDisabled');
+  assert.ok((await billing.setServiceEnabled(root(workspace), 'idcard', true)).ok);
+  assert.ok(billing.reserve(request('idcard')).ok);
+  const unknown = await billing.setServiceEnabled(root(workspace), 'telepathy', false);
+  assert.equal(!unknown.ok && unknown.error.code, 'UnknownService');
+
+  const auditor = await workspace.accounts.create('auditor', { kind: 'readonly' });
+  assert.ok(auditor.ok);
+  for (const attempt of [billing.setPayAsYouGo(auditor.value, true), billing.importLicence(auditor.value, licence('idcard', 5, new Date())), billing.refund(auditor.value, pack.value.id)]) {
+    const outcome = await attempt;
+    assert.equal(!outcome.ok && outcome.error.code, 'NotAllowed');
+  }
+  await workspace.close();
+});
+
+test('bad licence files are refused, each with its own code', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const importing = (text: string) => workspace.billing.importLicence(root(workspace), text);
+  const good = licence('table', 10, new Date('2026-11-01T00:00:00Z'));
+  const parsed = JSON.parse(good) as { payload: string; signature: string };
+  const tamperedPayload = Buffer.from(Buffer.from(parsed.payload, 'base64').toString('utf8').replace('"calls":10', '"calls":99999')).toString('base64');
+  const otherKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const cases: Array<[string, string]> = [
+    ['not json', 'LicenceInvalid'],
+    [JSON.stringify({ payload: parsed.payload }), 'LicenceInvalid'],
+    [JSON.stringify({ ...parsed, payload: tamperedPayload }), 'LicenceInvalid'],
+    [licence('table', 10, new Date('2026-11-01T00:00:00Z'), { key: otherKey }), 'LicenceInvalid'],
+    [licence('table', 10, new Date('2025-01-01T00:00:00Z'), { validDays: 30 }), 'LicenceExpired'],
+    [licence('table', 10, new Date('2026-11-01T00:00:00Z'), { machineId: 'another-machine' }), 'LicenceForeignMachine'],
+  ];
+  for (const [text, code] of cases) {
+    const outcome = await importing(text);
+    assert.equal(!outcome.ok && outcome.error.code, code, text.slice(0, 60));
+  }
+  assert.ok((await importing(licence('table', 10, new Date('2026-11-01T00:00:00Z'), { machineId: thisMachine }))).ok, 'bound to this machine');
+  assert.ok((await importing(good)).ok);
+  const twice = await importing(good);
+  assert.equal(!twice.ok && twice.error.code, 'LicenceAlreadyImported');
+  await workspace.close();
+});

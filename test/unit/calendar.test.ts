@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { billingMonth, calendarDaysBetween, isTimeZone } from '../../main/billing/calendar.js';
+
+test('months and days are counted in the deployment time zone', () => {
+  // 16:30 UTC on 28 February is already 1 March in Shanghai (UTC+8).
+  const instant = new Date('2026-02-28T16:30:00Z');
+  assert.equal(billingMonth(instant, 'UTC'), '2026-02');
+  assert.equal(billingMonth(instant, 'Asia/Shanghai'), '2026-03');
+  assert.equal(calendarDaysBetween(new Date('2026-11-01T23:00:00Z'), new Date('2026-11-08T00:30:00Z'), 'UTC'), 7);
+  assert.equal(calendarDaysBetween(new Date('2026-11-01T23:00:00Z'), new Date('2026-11-08T00:30:00Z'), 'Asia/Shanghai'), 6);
+  assert.ok(isTimeZone('Europe/Berlin'));
+  assert.ok(!isTimeZone('Mars/Olympus'));
+});
