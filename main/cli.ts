@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createEngine } from './engine/create-engine.js';
-import { runAdminCommand } from './cli/admin-commands.js';
+import { adminCommands, runAdminCommand } from './cli/admin-commands.js';
 import { runRecognizeCommand } from './cli/recognize-command.js';
 import { usage } from './cli/usage.js';
 import { isTier } from './engine/tiers.js';
@@ -13,7 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'account' || command === 'key') return runAdminCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
+  if (adminCommands.includes(command)) return runAdminCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
   if (command !== 'recognize') {
     process.stderr.write(`ocr-desk: unknown command "${command}"\n\n${usage}`);
     return 2;

@@ -9,7 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import type { PackageRecord } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
-import { billingMonth, calendarDaysBetween, isTimeZone } from './calendar.js';
+import { billingMonth, calendarDaysBetween, isTimeZone, monthDays } from './calendar.js';
 import { deduct, type Draw } from './deduction.js';
 import { readLicence } from './licence-file.js';
 
@@ -175,8 +175,8 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
           total: freeCallsPerMonth,
           used: spent,
           remaining: Math.max(0, freeCallsPerMonth - spent),
-          activatedAt: `${month}-01`,
-          expiresAt: `${month}-end`,
+          activatedAt: monthDays(month).first,
+          expiresAt: monthDays(month).last,
           status: spent >= freeCallsPerMonth ? 'exhausted' : 'active',
         };
       });

@@ -14,6 +14,13 @@ export function billingMonth(date: Date, timeZone: string): string {
   return `${year}-${month}`;
 }
 
+/** First and last day (`YYYY-MM-DD`) of a billing month `YYYY-MM`. */
+export function monthDays(month: string): { first: string; last: string } {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(lastDay).padStart(2, '0')}` };
+}
+
 /** Calendar days from `from` to `to` in the zone: the same local day is 0, the next 1. */
 export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
   const day = (date: Date) => {

@@ -9,6 +9,14 @@ Commands:
   key create [--account NAME]          Create an API key pair (default: for root); the
                                        SecretKey is printed once.
   key list [--account NAME] | disable ID | enable ID | delete ID
+  license import FILE                  Add a prepaid package from a signed licence file.
+  license issue --private-key FILE --service S --calls N [--valid-days D] [--machine ID]
+                                       Sign a licence (vendor; prints the licence file).
+  package list | refund ID             Packages with used and remaining calls; refund an unused
+                                       prepaid package within 7 days of activation.
+  service disable S | enable S         Disable a service (only with no paid calls left).
+  payg on | off                        Pay-as-you-go beyond all packages, or refuse.
+  machine-id                           This machine's id, for machine-bound licences.
   help                              Show this help.
 
 Options of recognize:
@@ -26,7 +34,7 @@ Options of recognize:
   --ignore-text-layer
                   Read born-digital PDF pages from their pixels too, not from their own text.
 
-Options of account and key:
+Options of the administration commands:
   --data-dir D    The data directory (default: OCR_DESK_DATA, else the per-user
                   application-data folder, shared with the desktop app).
   --json          Print exactly one JSON document.

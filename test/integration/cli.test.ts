@@ -196,3 +196,34 @@ test('account and key administration on a data directory, text or one JSON docum
   assert.equal(locked.code, 1);
   assert.match(locked.stderr, new RegExp(`in use by OCR Desk \\(crash-test, process ${holder.pid}.*\\(StoreLocked\\)`, 'u'));
 });
+
+test('licences, packages, services and pay-as-you-go from the command line', async () => {
+  const dataDir = path.join(scratch, 'billing-data');
+  const developmentKey = path.join(root, 'test', 'fixtures', 'licence', 'development-private-key.pem');
+  const issued = await ocrDesk(['license', 'issue', '--private-key', developmentKey, '--service', 'table', '--calls', '50', '--valid-days', '30']);
+  assert.equal(issued.code, 0, issued.stderr);
+  const licenceFile = path.join(scratch, 'table.licence');
+  await writeFile(licenceFile, issued.stdout);
+  const imported = await ocrDesk(['license', 'import', licenceFile, '--data-dir', dataDir, '--json']);
+  assert.equal(imported.code, 0, imported.stderr);
+  const pack = JSON.parse(imported.stdout);
+  assert.deepEqual([pack.service, pack.kind, pack.total, pack.remaining, pack.status], ['table', 'prepaid', 50, 50, 'active']);
+  const again = await ocrDesk(['license', 'import', licenceFile, '--data-dir', dataDir, '--json']);
+  assert.equal(JSON.parse(again.stdout).error.code, 'LicenceAlreadyImported');
+  const listed = JSON.parse((await ocrDesk(['package', 'list', '--data-dir', dataDir, '--json'])).stdout).packages;
+  assert.equal(listed.filter((p: { kind: string }) => p.kind === 'free').length, 7, 'a free package per service');
+  assert.match(listed[0].expiresAt, /^\d{4}-\d{2}-\d{2}$/u);
+  const disable = await ocrDesk(['service', 'disable', 'table', '--data-dir', dataDir]);
+  assert.equal(disable.code, 1);
+  assert.match(disable.stderr, /50 paid calls left.*\(DisableNotAllowed\)/u);
+  assert.equal((await ocrDesk(['package', 'refund', pack.id, '--data-dir', dataDir])).code, 0);
+  assert.equal((await ocrDesk(['service', 'disable', 'table', '--data-dir', dataDir])).code, 0);
+  assert.deepEqual(JSON.parse((await ocrDesk(['payg', 'on', '--data-dir', dataDir, '--json'])).stdout), { payAsYouGo: true });
+  const machine = await ocrDesk(['machine-id', '--json']);
+  assert.match(JSON.parse(machine.stdout).machineId, /^[0-9a-f]{32}$/u);
+  const bound = await ocrDesk(['license', 'issue', '--private-key', developmentKey, '--service', 'idcard', '--calls', '5', '--machine', 'not-this-one']);
+  await writeFile(licenceFile, bound.stdout);
+  const foreign = await ocrDesk(['license', 'import', licenceFile, '--data-dir', dataDir]);
+  assert.equal(foreign.code, 1);
+  assert.match(foreign.stderr, /LicenceForeignMachine/u);
+});

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { fail } from '../../shared/result.js';
+import type { PackageView } from '../billing/billing.js';
+import type { Workspace } from '../services/open-workspace.js';
+import { done, exactlyOne, UsageError, type Subcommand } from './admin-types.js';
+
+/** Whoever runs the CLI on the data directory's files is its owner: they act as root. */
+const rootOf = (workspace: Workspace) => workspace.accounts.list().find((account) => account.root)!;
+
+const packageLine = (pack: PackageView) => [pack.id, pack.service, pack.kind, pack.total, pack.used, pack.remaining, pack.activatedAt, pack.expiresAt, pack.status].join('\t');
+const packageDone = (pack: PackageView) => ({ text: packageLine(pack), json: pack });
+
+/** `ocr-desk license import FILE` (issuing is a vendor command without a data directory). */
+export const licenceSubcommands: Record<string, Subcommand> = {
+  async import(workspace, args) {
+    const file = exactlyOne(args, 'licence file');
+    if (file instanceof UsageError) return file;
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null) return fail('FileNotFound', `The licence file ${file} cannot be read.`).error;
+    return done(await workspace.billing.importLicence(rootOf(workspace), text), packageDone);
+  },
+};
+
+/** `ocr-desk package list | refund ID` */
+export const packageSubcommands: Record<string, Subcommand> = {
+  async list(workspace) {
+    const packages = workspace.billing.packages();
+    return { text: ['id\tservice\tkind\ttotal\tused\tremaining\tactivated\texpires\tstatus', ...packages.map(packageLine)].join('\n'), json: { packages } };
+  },
+  async refund(workspace, args) {
+    const id = exactlyOne(args, 'package id');
+    if (id instanceof UsageError) return id;
+    return done(await workspace.billing.refund(rootOf(workspace), id), packageDone);
+  },
+};
+
+/** `ocr-desk service disable|enable SERVICE` */
+export const serviceSubcommands: Record<string, Subcommand> = Object.fromEntries(
+  (['disable', 'enable'] as const).map((verb): [string, Subcommand] => [
+    verb,
+    async (workspace, args) => {
+      const service = exactlyOne(args, 'service id');
+      if (service instanceof UsageError) return service;
+      return done(await workspace.billing.setServiceEnabled(rootOf(workspace), service, verb === 'enable'), () => ({ text: `${service} ${verb}d.`, json: { service, enabled: verb === 'enable' } }));
+    },
+  ]),
+);
+
+/** `ocr-desk payg on|off` */
+export const paygSubcommands: Record<string, Subcommand> = Object.fromEntries(
+  (['on', 'off'] as const).map((setting): [string, Subcommand] => [
+    setting,
+    async (workspace) =>
+      done(await workspace.billing.setPayAsYouGo(rootOf(workspace), setting === 'on'), () => ({
+        text: `Pay-as-you-go is ${setting}: calls beyond all packages are ${setting === 'on' ? 'served and billed monthly' : 'refused'}.`,
+        json: { payAsYouGo: setting === 'on' },
+      })),
+  ]),
+);
