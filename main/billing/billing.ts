@@ -6,12 +6,13 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { Clock } from '../platform/clock.js';
-import type { PackageRecord } from '../store/state-schema.js';
+import type { NotificationRecord, PackageRecord } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import { billingMonth, calendarDaysBetween, isTimeZone, monthDays } from './calendar.js';
 import { deduct, type Draw } from './deduction.js';
 import { readLicence } from './licence-file.js';
+import type { WebhookSender } from './webhook-sender.js';
 
 /** Calls in each service's free package, renewed on the 1st of every month. */
 export const freeCallsPerMonth = 1000;
@@ -19,6 +20,8 @@ export const freeCallsPerMonth = 1000;
 export const refundDays = 7;
 /** Counters are written to db.json every this many commits (and at close); the ledger is the truth. */
 const checkpointEvery = 1000;
+/** The cloud alerts when the last usable package of a service has less than this share left, and at 0. */
+const lowShare = 0.2;
 
 /** One metered call, as the usage ledger keeps it. */
 export interface UsageEntry {
@@ -84,6 +87,11 @@ export interface Billing {
   release(reservation: Reservation, result: string): Promise<Result<UsageEntry, StoreErrorCode>>;
   /** Writes the counters to db.json (also every 1,000 commits). */
   checkpoint(): Promise<Result<void, StoreErrorCode>>;
+  /** In-app notifications, newest first. */
+  notifications(): NotificationRecord[];
+  markRead(ids: readonly string[] | 'all'): Promise<Result<void, StoreErrorCode>>;
+  /** Where alerts are POSTed as JSON (http or https), or null for none. */
+  setAlertWebhook(actor: Account, url: string | null): Managing<void>;
 }
 
 export interface BillingDeps {
@@ -94,6 +102,10 @@ export interface BillingDeps {
   readonly licencePublicKey: string;
   /** This machine's id, for machine-bound licences (platform/machine-id.ts). */
   readonly machineId: string | null;
+  /** Told of every alert as it fires (the desktop shell shows a native notification). */
+  readonly onAlert?: (alert: NotificationRecord) => void;
+  /** Delivers alerts to the webhook (billing/webhook-sender.ts). */
+  readonly webhook: WebhookSender;
 }
 
 /**
@@ -107,6 +119,8 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   const reserved = new Map<string, number>();
   const pending = new Map<string, Reservation>();
   let commitsSinceCheckpoint = 0;
+  // Held in memory too, so two commits at once cannot both fire the same alert.
+  const fired = new Set(state.state.alertsFired);
 
   const rebuilt = await rebuildCounters(state, ledger, used);
   if (!rebuilt.ok) return rebuilt;
@@ -147,10 +161,53 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       add(reserved, reservation.draws, -1);
     }
     if (!appended.ok) return appended;
-    if (charged) add(used, entry.draws, 1);
+    if (charged) {
+      add(used, entry.draws, 1);
+      raiseAlerts(reservation.service, entry.draws);
+    }
     commitsSinceCheckpoint += 1;
     if (commitsSinceCheckpoint >= checkpointEvery) await writeCheckpoint();
     return ok(entry);
+  };
+
+  /**
+   * After a charge: when a single usable package of the service has calls left and it is below
+   * 20% of its total, it is low; when none has any left, the package that ran out is exhausted.
+   * Each fires once per package and kind: a notification, the onAlert event and the webhook.
+   * Recording it is not awaited here: a call never waits for an alert.
+   */
+  const raiseAlerts = (service: ServiceId, draws: readonly Draw[]): void => {
+    const now = clock.now();
+    const month = billingMonth(now, settings().timeZone);
+    const withCalls = [
+      { id: freeKey(service, month), total: freeCallsPerMonth },
+      ...prepaidOf(service)
+        .filter((record) => usable(record, now))
+        .map((record) => ({ id: record.id, total: record.calls })),
+    ]
+      .map((pack) => ({ ...pack, remaining: pack.total - (used.get(pack.id) ?? 0) }))
+      .filter((pack) => pack.remaining > 0);
+    const ranOut = draws.filter((draw) => !draw.package.startsWith('payg:')).at(-1)?.package;
+    const alerts: Array<Pick<NotificationRecord, 'kind' | 'packageId' | 'remaining' | 'total'>> = [];
+    const only = withCalls.length === 1 ? withCalls[0]! : null;
+    if (only && only.remaining < lowShare * only.total) alerts.push({ kind: 'package-low', packageId: only.id, remaining: only.remaining, total: only.total });
+    if (withCalls.length === 0 && ranOut) {
+      const total = ranOut.startsWith('free:') ? freeCallsPerMonth : (state.state.packages.find((record) => record.id === ranOut)?.calls ?? 0);
+      alerts.push({ kind: 'package-exhausted', packageId: ranOut, remaining: 0, total });
+    }
+    for (const alert of alerts) {
+      const key = `${alert.packageId}:${alert.kind}`;
+      if (fired.has(key)) continue;
+      fired.add(key);
+      const record: NotificationRecord = { id: randomUUID(), at: now.toISOString(), service, read: false, ...alert };
+      void state.update((draft) => {
+        draft.alertsFired.push(key);
+        draft.notifications.push(record);
+      });
+      deps.onAlert?.(record);
+      const url = settings().alertWebhookUrl;
+      if (url) deps.webhook.send(url, { event: 'ocr-desk.package-alert', ...record });
+    }
   };
 
   const writeCheckpoint = async (): Promise<Result<void, StoreErrorCode>> => {
@@ -265,6 +322,17 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       return ok(reservation);
     },
 
+    notifications: () => [...state.state.notifications].reverse(),
+    markRead: (ids) =>
+      state.update((draft) => {
+        for (const notification of draft.notifications) if (ids === 'all' || ids.includes(notification.id)) notification.read = true;
+      }),
+    async setAlertWebhook(actor, url) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      if (url !== null && !isHttpUrl(url)) return fail('InvalidSetting', `"${url}" is not an http or https URL.`);
+      return state.update((draft) => void (draft.billing.alertWebhookUrl = url));
+    },
     commit: (reservation) => settle(reservation, true, 'ok'),
     release: (reservation, result) => settle(reservation, false, result),
     checkpoint: writeCheckpoint,
@@ -294,4 +362,13 @@ async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry
     for (const draw of entry.data.draws) used.set(draw.package, (used.get(draw.package) ?? 0) + draw.calls);
   }
   return ok(undefined);
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,8 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { openAccounts, type Accounts } from '../accounts/accounts.js';
 import { openBilling, type Billing, type UsageEntry } from '../billing/billing.js';
+import { createWebhookSender, type WebhookSenderOptions } from '../billing/webhook-sender.js';
+import type { NotificationRecord } from '../store/state-schema.js';
 import { findAppRoot } from '../platform/app-paths.js';
 import type { Clock } from '../platform/clock.js';
 import { createFileKeyProvider, type KeyProvider } from '../platform/key-provider.js';
@@ -30,6 +32,10 @@ export interface WorkspaceOptions {
   readonly licencePublicKey?: string;
   /** Default: read from the OS (platform/machine-id.ts). */
   readonly machineId?: string | null;
+  /** Told of every package alert as it fires (the desktop shell shows a native notification). */
+  readonly onAlert?: (alert: NotificationRecord) => void;
+  /** Default: fetch, 5 tries from 2 s apart, doubling. */
+  readonly webhook?: WebhookSenderOptions;
 }
 
 export async function openWorkspace(options: WorkspaceOptions): Promise<Result<Workspace, StoreErrorCode | AccountErrorCode>> {
@@ -42,14 +48,20 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
   const accounts = await openAccounts({ state: store.value.state, keyProvider: options.keyProvider ?? createFileKeyProvider(options.directory), clock: options.clock });
   if (!accounts.ok) return closeAfter(accounts.error);
   const machine = options.machineId !== undefined ? options.machineId : await readMachineId().then((id) => (id.ok ? id.value : null));
+  const webhook = createWebhookSender(options.webhook);
   const billing = await openBilling({
+    webhook,
+    ...(options.onAlert ? { onAlert: options.onAlert } : {}),
     state: store.value.state,
     ledger: store.value.ledger,
     clock: options.clock,
     licencePublicKey: options.licencePublicKey ?? (await readFile(path.join(findAppRoot(), 'assets', 'licence', 'public-key.pem'), 'utf8')),
     machineId: machine,
   });
-  if (!billing.ok) return closeAfter(billing.error);
+  if (!billing.ok) {
+    await webhook.close();
+    return closeAfter(billing.error);
+  }
   return ok({
     directory: options.directory,
     accounts: accounts.value,
@@ -57,6 +69,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     async close() {
       // The counters are rebuilt from the ledger anyway; the checkpoint only makes the next start quick.
       await billing.value.checkpoint();
+      await webhook.close();
       await store.value.close();
     },
   });

@@ -5,7 +5,7 @@
  */
 import type { ServiceId } from '../../shared/services.js';
 
-export const currentSchemaVersion = 3;
+export const currentSchemaVersion = 4;
 
 export interface LedgerCheckpoint {
   /** Entries in the ledger when the checkpoint was written, and the hash of the last one. */
@@ -63,6 +63,20 @@ export interface BillingSettings {
   /** Calls beyond all packages are allowed and billed monthly, instead of refused. */
   payAsYouGo: boolean;
   disabledServices: ServiceId[];
+  /** POSTed a JSON copy of every alert, when set. */
+  alertWebhookUrl: string | null;
+}
+
+/** An in-app notification: a package of a service running low or out. */
+export interface NotificationRecord {
+  readonly id: string;
+  readonly at: string;
+  readonly kind: 'package-low' | 'package-exhausted';
+  readonly service: ServiceId;
+  readonly packageId: string;
+  readonly remaining: number;
+  readonly total: number;
+  read: boolean;
 }
 
 export interface StoreState {
@@ -77,6 +91,10 @@ export interface StoreState {
   billing: BillingSettings;
   /** Calls used per package (free:<service>:<month>, a licence id, payg:<service>:<month>) at the ledger checkpoint. */
   usedAtCheckpoint: Record<string, number>;
+  /** Newest last; the UI shows unread ones. */
+  notifications: NotificationRecord[];
+  /** `<package>:<kind>` of every alert that has fired: each fires once per package and threshold. */
+  alertsFired: string[];
 }
 
 export function initialState(now: Date): StoreState {
@@ -88,11 +106,25 @@ export const migrations: Readonly<Record<number, (document: Record<string, unkno
   // 2: accounts and API keys (the root account is created by accounts/ when it finds none).
   1: (v1) => ({ ...v1, schemaVersion: 2, accounts: [], keys: [] }),
   // 3: resource packages and billing settings; usage counters are rebuilt from the ledger.
-  2: (v2) => ({ ...v2, schemaVersion: 3, ...billingDefaults(), ledgerCheckpoint: v2['ledgerCheckpoint'] ?? null }),
+  2: (v2) => ({
+    ...v2,
+    schemaVersion: 3,
+    packages: [],
+    billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [] },
+    usedAtCheckpoint: {},
+  }),
+  // 4: alerts (notification list, fired alerts, webhook).
+  3: (v3) => ({ ...v3, schemaVersion: 4, notifications: [], alertsFired: [], billing: { ...(v3['billing'] as object), alertWebhookUrl: null } }),
 };
 
-function billingDefaults(): Pick<StoreState, 'packages' | 'billing' | 'usedAtCheckpoint'> {
-  return { packages: [], billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [] }, usedAtCheckpoint: {} };
+function billingDefaults(): Pick<StoreState, 'packages' | 'billing' | 'usedAtCheckpoint' | 'notifications' | 'alertsFired'> {
+  return {
+    packages: [],
+    billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [], alertWebhookUrl: null },
+    usedAtCheckpoint: {},
+    notifications: [],
+    alertsFired: [],
+  };
 }
 
 /** What must hold of a current-version document; a message saying what is wrong, or null. */
@@ -105,5 +137,6 @@ export function problemWith(document: Record<string, unknown>): string | null {
   }
   if (!Array.isArray(document['accounts']) || !Array.isArray(document['keys'])) return 'accounts or keys are not lists';
   if (!Array.isArray(document['packages']) || typeof document['billing'] !== 'object' || typeof document['usedAtCheckpoint'] !== 'object') return 'packages or billing settings are missing';
+  if (!Array.isArray(document['notifications']) || !Array.isArray(document['alertsFired'])) return 'notifications are missing';
   return null;
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -219,4 +221,65 @@ test('bad licence files are refused, each with its own code', async () => {
   const twice = await importing(good);
   assert.equal(!twice.ok && twice.error.code, 'LicenceAlreadyImported');
   await workspace.close();
+});
+
+test('alerts: the last usable package below 20% and at 0, once each, in the list, as an event and to the webhook (retried)', async () => {
+  const received: Array<Record<string, unknown>> = [];
+  let answers = 0;
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      answers += 1;
+      // The first delivery fails: it must be retried, not lost.
+      if (answers === 1) return void response.writeHead(500).end();
+      received.push(JSON.parse(body) as Record<string, unknown>);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const events: string[] = [];
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const directory = path.join(scratch, `data-${(directories += 1)}`);
+  const opened = await openWorkspace({ directory, clock, role: 'test', machineId: thisMachine, onAlert: (alert) => events.push(`${alert.kind}:${alert.packageId}`), webhook: { firstRetryMs: 20 } });
+  assert.ok(opened.ok);
+  const workspace = opened.value;
+  const { billing } = workspace;
+  assert.ok((await billing.setAlertWebhook(root(workspace), `http://127.0.0.1:${port}/alerts`)).ok);
+  const bad = await billing.setAlertWebhook(root(workspace), 'ftp://example.invalid/');
+  assert.equal(!bad.ok && bad.error.code, 'InvalidSetting');
+  const pack = await billing.importLicence(root(workspace), licence('general-fast', 10, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(pack.ok);
+  await charge(billing, 'general-fast', 1000);
+  await charge(billing, 'general-fast', 8);
+  assert.deepEqual(events, [] as string[], 'the free package ran out but a prepaid one is left; 2 of 10 is not below 20%');
+  await charge(billing, 'general-fast', 1);
+  assert.deepEqual(events, [`package-low:${pack.value.id}`]);
+  await charge(billing, 'general-fast', 1);
+  assert.deepEqual(events, [`package-low:${pack.value.id}`, `package-exhausted:${pack.value.id}`]);
+  assert.ok((await billing.setPayAsYouGo(root(workspace), true)).ok);
+  await charge(billing, 'general-fast', 1);
+  assert.equal(events.length, 2, 'each alert fires once');
+  const deadline = Date.now() + 5000;
+  while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(received.map((alert) => [alert['event'], alert['kind'], alert['packageId']]), [
+    ['ocr-desk.package-alert', 'package-low', pack.value.id],
+    ['ocr-desk.package-alert', 'package-exhausted', pack.value.id],
+  ]);
+  assert.equal(answers, 3, 'the first POST was retried');
+  const listed = billing.notifications();
+  assert.deepEqual(listed.map((n) => [n.kind, n.remaining, n.total, n.read]), [['package-exhausted', 0, 10, false], ['package-low', 1, 10, false]]);
+  assert.ok((await billing.markRead('all')).ok);
+  assert.ok(billing.notifications().every((n) => n.read));
+  await workspace.close();
+  await new Promise((resolve) => server.close(resolve));
+
+  // Reopened, nothing fires again for the same package.
+  const reopened = await openWorkspace({ directory, clock, role: 'test', machineId: thisMachine, onAlert: (alert) => events.push(alert.kind) });
+  assert.ok(reopened.ok);
+  await charge(reopened.value.billing, 'general-fast', 1);
+  assert.equal(events.length, 2);
+  assert.equal(reopened.value.billing.notifications().length, 2);
+  await reopened.value.close();
 });
