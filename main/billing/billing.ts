@@ -359,7 +359,11 @@ async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry
     }
   }
   for await (const entry of ledger.entriesFrom(from)) {
-    for (const draw of entry.data.draws) used.set(draw.package, (used.get(draw.package) ?? 0) + draw.calls);
+    // The chain vouches for every entry; the shape is checked anyway, as a foreign or future
+    // entry must not stop the service from starting.
+    const draws: unknown = entry.data?.draws;
+    if (!Array.isArray(draws)) continue;
+    for (const draw of draws as Draw[]) if (typeof draw?.package === 'string' && Number.isInteger(draw.calls)) used.set(draw.package, (used.get(draw.package) ?? 0) + draw.calls);
   }
   return ok(undefined);
 }

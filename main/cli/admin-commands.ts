@@ -7,6 +7,7 @@ import { openWorkspace } from '../services/open-workspace.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
 import { UsageError, type Outcome, type Subcommand } from './admin-types.js';
 import { licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands } from './billing-subcommands.js';
+import { storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
 
 export interface AdminIo {
@@ -21,6 +22,7 @@ const groups: Record<string, Record<string, Subcommand>> = {
   package: packageSubcommands,
   service: serviceSubcommands,
   payg: paygSubcommands,
+  store: storeSubcommands,
 };
 
 export const adminCommands = [...Object.keys(groups), 'machine-id'];
@@ -73,6 +75,7 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
   const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli' });
   if (!workspace.ok) return report(workspace.error, values.json, io);
+  for (const repair of workspace.value.repairs) io.stderr.write(`ocr-desk: repaired on opening: ${repair}\n`);
   try {
     return print(await subcommand(workspace.value, args, values));
   } finally {

@@ -17,6 +17,7 @@ Commands:
   service disable S | enable S         Disable a service (only with no paid calls left).
   payg on | off                        Pay-as-you-go beyond all packages, or refuse.
   machine-id                           This machine's id, for machine-bound licences.
+  store verify                         Check the usage ledger's hash chain end to end.
   help                              Show this help.
 
 Options of recognize:

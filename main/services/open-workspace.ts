@@ -12,12 +12,17 @@ import type { Clock } from '../platform/clock.js';
 import { createFileKeyProvider, type KeyProvider } from '../platform/key-provider.js';
 import { readMachineId } from '../platform/machine-id.js';
 import { openDataStore } from '../store/data-store.js';
+import type { LedgerProblem } from '../store/usage-ledger.js';
 
 /** One owned data directory with the services over it; the doors (CLI, server, desktop) open one. */
 export interface Workspace {
   readonly directory: string;
   readonly accounts: Accounts;
   readonly billing: Billing;
+  /** What opening repaired (a ledger line torn by a crash), for the log and the admin. */
+  readonly repairs: readonly string[];
+  /** Walks the whole usage ledger: null when its hash chain holds, else where it breaks. */
+  verifyLedger(): Promise<LedgerProblem | null>;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     directory: options.directory,
     accounts: accounts.value,
     billing: billing.value,
+    repairs: store.value.ledger.repaired,
+    verifyLedger: () => store.value.ledger.verify(),
     async close() {
       // The counters are rebuilt from the ledger anyway; the checkpoint only makes the next start quick.
       await billing.value.checkpoint();

@@ -227,3 +227,25 @@ test('licences, packages, services and pay-as-you-go from the command line', asy
   assert.equal(foreign.code, 1);
   assert.match(foreign.stderr, /LicenceForeignMachine/u);
 });
+
+test('store verify walks the ledger: intact exits 0, an edited entry exits 1 with where it breaks', async () => {
+  const dataDir = path.join(scratch, 'ledger-data');
+  const writer = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'helpers', 'ledger-writer.ts'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let lines = 0;
+  await new Promise<void>((resolve) =>
+    writer.stdout.on('data', (chunk: Buffer) => {
+      lines += chunk.toString().split('\n').length - 1;
+      if (lines > 20) resolve();
+    }),
+  );
+  writer.kill('SIGKILL');
+  await new Promise((resolve) => writer.once('exit', resolve));
+  const intact = await ocrDesk(['store', 'verify', '--data-dir', dataDir, '--json']);
+  assert.equal(intact.code, 0, intact.stdout + intact.stderr);
+  assert.deepEqual(JSON.parse(intact.stdout), { intact: true });
+  const segment = path.join(dataDir, 'ledger', 'segment-00000001.jsonl');
+  await writeFile(segment, (await readFile(segment, 'utf8')).replace('"requestId":"call-5"', '"requestId":"call-500"'));
+  const broken = await ocrDesk(['store', 'verify', '--data-dir', dataDir]);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /line 5: entry 5 was changed after it was written.*\(LedgerBroken\)/u);
+});

@@ -183,6 +183,6 @@ test('a process killed with SIGKILL while metering loses no committed call; its 
   assert.ok(store.ledger.entries >= reported && store.ledger.entries <= reported + 1, `${store.ledger.entries} entries, ${reported} reported`);
   assert.equal(await store.ledger.verify(), null);
   let expected = 1;
-  for await (const entry of store.ledger.entriesFrom()) assert.equal(entry.data.call, expected++);
+  for await (const entry of store.ledger.entriesFrom()) assert.equal((entry.data as unknown as { requestId: string }).requestId, `call-${expected++}`);
   await store.close();
 });
