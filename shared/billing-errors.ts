@@ -23,6 +23,8 @@ export const billingErrorCodes = [
   'NotAllowed',
   /** An unknown service id. */
   'UnknownService',
+  /** A request id that was reserved or settled before, for another request. */
+  'DuplicateRequest',
   /** A setting with a value it cannot take (e.g. a time zone no one has heard of). */
   'InvalidSetting',
 ] as const;

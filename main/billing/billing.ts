@@ -22,6 +22,8 @@ export const refundDays = 7;
 const checkpointEvery = 1000;
 /** The cloud alerts when the last usable package of a service has less than this share left, and at 0. */
 const lowShare = 0.2;
+/** Settled request ids remembered (from the ledger's tail at opening): a second commit or release of one returns the first. */
+const rememberedRequests = 100_000;
 
 /** One metered call, as the usage ledger keeps it. */
 export interface UsageEntry {
@@ -85,6 +87,8 @@ export interface Billing {
   commit(reservation: Reservation): Promise<Result<UsageEntry, StoreErrorCode>>;
   /** The request failed or was cancelled: nothing is charged; the call enters the ledger with its result. */
   release(reservation: Reservation, result: string): Promise<Result<UsageEntry, StoreErrorCode>>;
+  /** What opening found wrong with the ledger against the checkpoint (lost or changed entries). */
+  readonly warnings: readonly string[];
   /** Writes the counters to db.json (also every 1,000 commits). */
   checkpoint(): Promise<Result<void, StoreErrorCode>>;
   /** In-app notifications, newest first. */
@@ -118,12 +122,27 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   const used = new Map<string, number>();
   const reserved = new Map<string, number>();
   const pending = new Map<string, Reservation>();
+  /** Requests whose charge or release is on its way to the ledger, and those already there. */
+  const settling = new Map<string, Promise<Result<UsageEntry, StoreErrorCode>>>();
+  const settled = new Map<string, UsageEntry>();
+  /** Prepaid packages being imported or refunded: decided, not yet written. */
+  const importing = new Set<string>();
+  const refunding = new Set<string>();
   let commitsSinceCheckpoint = 0;
   // Held in memory too, so two commits at once cannot both fire the same alert.
   const fired = new Set(state.state.alertsFired);
 
-  const rebuilt = await rebuildCounters(state, ledger, used);
-  if (!rebuilt.ok) return rebuilt;
+  const warnings = await rebuildCounters(state, ledger, used);
+  /** The last ledger entry whose counters are in `used`: what a checkpoint may claim. */
+  let appliedSeq = ledger.entries;
+  let appliedHash = ledger.lastHash;
+  const remember = (entry: UsageEntry) => {
+    settled.set(entry.requestId, entry);
+    if (settled.size > rememberedRequests) settled.delete(settled.keys().next().value!);
+  };
+  for await (const entry of ledger.entriesFrom(Math.max(1, ledger.entries - rememberedRequests + 1))) {
+    if (typeof entry.data?.requestId === 'string') remember(entry.data);
+  }
 
   const settings = () => state.state.billing;
   const freeKey = (service: ServiceId, month: string) => `free:${service}:${month}`;
@@ -131,7 +150,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   const add = (counters: Map<string, number>, draws: readonly Draw[], sign: 1 | -1) => {
     for (const draw of draws) counters.set(draw.package, (counters.get(draw.package) ?? 0) + sign * draw.calls);
   };
-  const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
+  const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && !refunding.has(record.id) && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
   const prepaidOf = (service: ServiceId) => state.state.packages.filter((record) => record.service === service).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
 
   const viewPrepaid = (record: PackageRecord, now: Date): PackageView => {
@@ -144,7 +163,24 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   const managing = (actor: Account): Result<void, BillingErrorCode> =>
     isAllowed(actor, { kind: 'manage-billing' }) ? ok(undefined) : fail('NotAllowed', `The account "${actor.name}" may not manage packages or services; root or a full-access account may.`);
 
-  const settle = async (reservation: Reservation, charged: boolean, result: string): Promise<Result<UsageEntry, StoreErrorCode>> => {
+  /**
+   * Ends a reservation once: a second commit or release of the same request (a retry, a bug)
+   * returns what the first one wrote and charges nothing more.
+   */
+  const settle = (reservation: Reservation, charged: boolean, result: string): Promise<Result<UsageEntry, StoreErrorCode>> => {
+    const already = settled.get(reservation.requestId);
+    if (already) return Promise.resolve(ok(already));
+    const inFlight = settling.get(reservation.requestId);
+    if (inFlight) return inFlight;
+    if (pending.get(reservation.requestId)?.id !== reservation.id) throw new Error(`settling a reservation this billing did not make (${reservation.requestId})`);
+    pending.delete(reservation.requestId);
+    const work = write(reservation, charged, result);
+    settling.set(reservation.requestId, work);
+    void work.then(() => settling.delete(reservation.requestId));
+    return work;
+  };
+
+  const write = async (reservation: Reservation, charged: boolean, result: string): Promise<Result<UsageEntry, StoreErrorCode>> => {
     const entry: UsageEntry = {
       requestId: reservation.requestId,
       account: reservation.account,
@@ -156,15 +192,14 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
     };
     const appended = await ledger.append(entry, clock.now());
     // Whether or not the ledger took it, the hold ends; a charge counts only once it is on disk.
-    if (pending.get(reservation.requestId)?.id === reservation.id) {
-      pending.delete(reservation.requestId);
-      add(reserved, reservation.draws, -1);
-    }
+    add(reserved, reservation.draws, -1);
     if (!appended.ok) return appended;
-    if (charged) {
-      add(used, entry.draws, 1);
-      raiseAlerts(reservation.service, entry.draws);
-    }
+    // Counters and the position they describe move together, in ledger order (appends are serial).
+    appliedSeq = appended.value.seq;
+    appliedHash = appended.value.hash;
+    if (charged) add(used, entry.draws, 1);
+    remember(entry);
+    if (charged) raiseAlerts(reservation.service, entry.draws);
     commitsSinceCheckpoint += 1;
     if (commitsSinceCheckpoint >= checkpointEvery) await writeCheckpoint();
     return ok(entry);
@@ -200,10 +235,13 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       if (fired.has(key)) continue;
       fired.add(key);
       const record: NotificationRecord = { id: randomUUID(), at: now.toISOString(), service, read: false, ...alert };
-      void state.update((draft) => {
-        draft.alertsFired.push(key);
-        draft.notifications.push(record);
-      });
+      void state
+        .update((draft) => {
+          draft.alertsFired.push(key);
+          draft.notifications.push(record);
+        })
+        // Not recorded: it may fire again at the next charge rather than be lost.
+        .then((written) => written.ok || fired.delete(key));
       deps.onAlert?.(record);
       const url = settings().alertWebhookUrl;
       if (url) deps.webhook.send(url, { event: 'ocr-desk.package-alert', ...record });
@@ -212,10 +250,11 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
 
   const writeCheckpoint = async (): Promise<Result<void, StoreErrorCode>> => {
     commitsSinceCheckpoint = 0;
-    const counters = Object.fromEntries(used);
+    // Read when the write runs, all three at one instant: the counters are exactly those of the
+    // entries up to appliedSeq, whatever was appended while this waited in the queue.
     return state.update((draft) => {
-      draft.ledgerCheckpoint = { entries: ledger.entries, lastHash: ledger.lastHash };
-      draft.usedAtCheckpoint = counters;
+      draft.ledgerCheckpoint = { entries: appliedSeq, lastHash: appliedHash };
+      draft.usedAtCheckpoint = Object.fromEntries(used);
     });
   };
 
@@ -247,13 +286,15 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       if (!licence.ok) return licence;
       const { id, service, calls, validFrom, validTo, machineId } = licence.value;
       const now = clock.now();
-      if (state.state.packages.some((record) => record.id === id)) return fail('LicenceAlreadyImported', `The licence ${id} was imported before; a licence counts once.`);
+      if (importing.has(id) || state.state.packages.some((record) => record.id === id)) return fail('LicenceAlreadyImported', `The licence ${id} was imported before; a licence counts once.`);
       if (now.getTime() > Date.parse(validTo)) return fail('LicenceExpired', `The licence ${id} expired on ${validTo}.`);
       if (machineId !== undefined && machineId !== deps.machineId) {
         return fail('LicenceForeignMachine', `The licence ${id} is bound to machine ${machineId}; this machine is ${deps.machineId ?? 'unidentified'}. Ask the vendor to issue it for this machine (\`ocr-desk machine-id\`).`);
       }
       const record: PackageRecord = { id, service, calls, validFrom, validTo, machineId: machineId ?? null, activatedAt: now.toISOString(), refundedAt: null };
+      importing.add(id);
       const written = await state.update((draft) => void draft.packages.push(record));
+      importing.delete(id);
       return written.ok ? ok(viewPrepaid(record, now)) : written;
     },
 
@@ -265,10 +306,13 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       const now = clock.now();
       const days = calendarDaysBetween(new Date(record.activatedAt), now, settings().timeZone);
       const touched = (used.get(record.id) ?? 0) + (reserved.get(record.id) ?? 0);
-      if (record.refundedAt !== null) return fail('RefundNotAllowed', `The package ${packageId} was refunded on ${record.refundedAt}.`);
+      if (record.refundedAt !== null || refunding.has(packageId)) return fail('RefundNotAllowed', `The package ${packageId} was refunded${record.refundedAt ? ` on ${record.refundedAt}` : ''}.`);
       if (touched > 0) return fail('RefundNotAllowed', `The package ${packageId} has been used (${touched} calls); only an unused package can be refunded.`);
       if (days > refundDays) return fail('RefundNotAllowed', `The package ${packageId} was activated ${days} days ago; refunds are possible for ${refundDays} days.`);
+      // From here no reservation may draw on it, while the refund is being written.
+      refunding.add(packageId);
       const written = await state.update((draft) => void (draft.packages.find((candidate) => candidate.id === packageId)!.refundedAt = now.toISOString()));
+      refunding.delete(packageId);
       return written.ok ? ok(viewPrepaid(state.state.packages.find((candidate) => candidate.id === packageId)!, now)) : written;
     },
 
@@ -303,8 +347,11 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
     },
 
     reserve(request) {
+      if (!Number.isInteger(request.calls) || request.calls < 1) throw new Error(`a request costs a whole number of calls from 1, not ${request.calls}`);
+      const duplicate = () => fail('DuplicateRequest' as const, `The request id ${request.requestId} was used before; every request needs its own.`);
+      if (settled.has(request.requestId) || settling.has(request.requestId)) return duplicate();
       const existing = pending.get(request.requestId);
-      if (existing) return ok(existing);
+      if (existing) return existing.service === request.service && existing.calls === request.calls && existing.account === request.account ? ok(existing) : duplicate();
       if (settings().disabledServices.includes(request.service)) return fail('ServiceDisabled', `The service ${request.service} is disabled on this deployment.`);
       const now = clock.now();
       const month = billingMonth(now, settings().timeZone);
@@ -322,6 +369,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       return ok(reservation);
     },
 
+    warnings,
     notifications: () => [...state.state.notifications].reverse(),
     markRead: (ids) =>
       state.update((draft) => {
@@ -341,21 +389,33 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
 
 /**
  * The counters at the checkpoint plus every ledger entry after it. When the checkpoint does not
- * describe this ledger (written by a crashed run, restored from elsewhere, or edited), the whole
- * ledger is replayed instead: the ledger is the truth.
+ * describe this ledger (entries lost or changed since it was written), the whole ledger is
+ * replayed, each counter kept at the higher of the two (billing never gives calls back because a
+ * file was damaged), and what was found is returned as warnings for the admin.
  */
-async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry>, used: Map<string, number>): Promise<Result<void, StoreErrorCode>> {
+async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry>, used: Map<string, number>): Promise<string[]> {
+  const warnings: string[] = [];
   const checkpoint = state.state.ledgerCheckpoint;
   let from = 1;
-  if (checkpoint && checkpoint.entries <= ledger.entries) {
+  let floor: Record<string, number> = {};
+  if (checkpoint) {
     let hashAtCheckpoint: string | null = checkpoint.entries === 0 ? '0'.repeat(64) : null;
-    for await (const entry of ledger.entriesFrom(checkpoint.entries)) {
-      if (entry.seq === checkpoint.entries) hashAtCheckpoint = entry.hash;
-      break;
+    if (checkpoint.entries > 0 && checkpoint.entries <= ledger.entries) {
+      for await (const entry of ledger.entriesFrom(checkpoint.entries)) {
+        if (entry.seq === checkpoint.entries) hashAtCheckpoint = entry.hash;
+        break;
+      }
     }
     if (hashAtCheckpoint === checkpoint.lastHash) {
       for (const [key, calls] of Object.entries(state.state.usedAtCheckpoint)) used.set(key, calls);
       from = checkpoint.entries + 1;
+    } else {
+      floor = state.state.usedAtCheckpoint;
+      warnings.push(
+        checkpoint.entries > ledger.entries
+          ? `The usage ledger holds ${ledger.entries} calls, but ${checkpoint.entries} had been recorded: entries are missing. Usage is counted as the higher of both; run \`ocr-desk store verify\` and restore the ledger from a backup.`
+          : `Entry ${checkpoint.entries} of the usage ledger is not the one recorded at the last checkpoint: the ledger was changed. Usage is counted as the higher of both; run \`ocr-desk store verify\`.`,
+      );
     }
   }
   for await (const entry of ledger.entriesFrom(from)) {
@@ -365,7 +425,8 @@ async function rebuildCounters(state: StateStore, ledger: UsageLedger<UsageEntry
     if (!Array.isArray(draws)) continue;
     for (const draw of draws as Draw[]) if (typeof draw?.package === 'string' && Number.isInteger(draw.calls)) used.set(draw.package, (used.get(draw.package) ?? 0) + draw.calls);
   }
-  return ok(undefined);
+  for (const [key, calls] of Object.entries(floor)) if (calls > (used.get(key) ?? 0)) used.set(key, calls);
+  return warnings;
 }
 
 function isHttpUrl(text: string): boolean {

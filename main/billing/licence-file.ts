@@ -58,22 +58,23 @@ export function issueLicence(privateKeyPem: string, request: IssueRequest): Resu
  * Validity dates and the machine are checked by the import, which knows the time and the machine.
  */
 export function readLicence(text: string, publicKeyPem: string): Result<LicencePayload, BillingErrorCode> {
-  let file: Partial<LicenceFile>;
+  let file: Partial<LicenceFile> | null;
   try {
-    file = JSON.parse(text) as Partial<LicenceFile>;
+    file = JSON.parse(text) as Partial<LicenceFile> | null;
   } catch {
     return fail('LicenceInvalid', 'This is not a licence file (it is not JSON).');
   }
-  if (typeof file.payload !== 'string' || typeof file.signature !== 'string') return fail('LicenceInvalid', 'This is not a licence file (payload or signature missing).');
+  if (typeof file !== 'object' || file === null || typeof file.payload !== 'string' || typeof file.signature !== 'string') return fail('LicenceInvalid', 'This is not a licence file (payload or signature missing).');
   const bytes = Buffer.from(file.payload, 'base64');
   const signed = verify(null, bytes, createPublicKey(publicKeyPem), Buffer.from(file.signature, 'base64'));
   if (!signed) return fail('LicenceInvalid', 'The licence signature does not verify: the file was changed, or it was not issued for this build of OCR Desk.');
-  let payload: Partial<LicencePayload>;
+  let payload: Partial<LicencePayload> | null;
   try {
-    payload = JSON.parse(bytes.toString('utf8')) as Partial<LicencePayload>;
+    payload = JSON.parse(bytes.toString('utf8')) as Partial<LicencePayload> | null;
   } catch {
     return fail('LicenceInvalid', 'The signed licence content is not readable.');
   }
+  if (typeof payload !== 'object' || payload === null) return fail('LicenceInvalid', 'The signed licence content is not a licence.');
   const { id, service, calls, validFrom, validTo, machineId } = payload;
   if (typeof id !== 'string' || typeof service !== 'string' || !Number.isInteger(calls) || typeof validFrom !== 'string' || typeof validTo !== 'string') {
     return fail('LicenceInvalid', 'The signed licence content is incomplete.');

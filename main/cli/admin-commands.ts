@@ -59,6 +59,8 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   const print = (outcome: Outcome | UsageError): number => {
     if (outcome instanceof UsageError) {
       io.stderr.write(`ocr-desk: ${outcome.message}\n`);
+      // With --json the caller reads stdout: it gets a document there too.
+      if (values.json) io.stdout.write(`${JSON.stringify({ error: { code: 'UsageError', message: outcome.message } })}\n`);
       return 2;
     }
     if ('code' in outcome) return report(outcome, values.json, io);
@@ -75,7 +77,7 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
   const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli' });
   if (!workspace.ok) return report(workspace.error, values.json, io);
-  for (const repair of workspace.value.repairs) io.stderr.write(`ocr-desk: repaired on opening: ${repair}\n`);
+  for (const warning of workspace.value.warnings) io.stderr.write(`ocr-desk: warning: ${warning}\n`);
   try {
     return print(await subcommand(workspace.value, args, values));
   } finally {

@@ -22,9 +22,13 @@ export function createFileKeyProvider(directory: string): KeyProvider {
   const file = path.join(directory, secretKeyFileName);
   return {
     async encryptionKey({ createIfMissing }) {
+      let damaged = false;
       try {
         const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-        return key.length === 32 ? ok(key) : fail('SecretUnreadable', `${file} does not hold a 32-byte key.`);
+        if (key.length === 32) return ok(key);
+        // Nothing sealed yet: a key file left empty or cut short by a crash may be replaced.
+        if (!createIfMissing) return fail('SecretUnreadable', `${file} does not hold a 32-byte key.`);
+        damaged = true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail('SecretUnreadable', `Cannot read ${file}: ${(error as Error).message}.`);
       }
@@ -33,7 +37,7 @@ export function createFileKeyProvider(directory: string): KeyProvider {
       }
       const key = randomBytes(32);
       try {
-        const handle = await open(file, 'wx', 0o600);
+        const handle = await open(file, damaged ? 'w' : 'wx', 0o600);
         try {
           await handle.writeFile(`${key.toString('base64')}\n`);
           await handle.sync();

@@ -19,8 +19,8 @@ export interface Workspace {
   readonly directory: string;
   readonly accounts: Accounts;
   readonly billing: Billing;
-  /** What opening repaired (a ledger line torn by a crash), for the log and the admin. */
-  readonly repairs: readonly string[];
+  /** What opening repaired or found wrong (a ledger line torn by a crash, lost or changed entries), for the log and the admin. */
+  readonly warnings: readonly string[];
   /** Walks the whole usage ledger: null when its hash chain holds, else where it breaks. */
   verifyLedger(): Promise<LedgerProblem | null>;
   close(): Promise<void>;
@@ -71,7 +71,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     directory: options.directory,
     accounts: accounts.value,
     billing: billing.value,
-    repairs: store.value.ledger.repaired,
+    warnings: [...store.value.ledger.repaired, ...billing.value.warnings],
     verifyLedger: () => store.value.ledger.verify(),
     async close() {
       // The counters are rebuilt from the ledger anyway; the checkpoint only makes the next start quick.

@@ -136,7 +136,8 @@ export function problemWith(document: Record<string, unknown>): string | null {
     if (!Number.isInteger(entries) || typeof lastHash !== 'string') return 'ledgerCheckpoint is malformed';
   }
   if (!Array.isArray(document['accounts']) || !Array.isArray(document['keys'])) return 'accounts or keys are not lists';
-  if (!Array.isArray(document['packages']) || typeof document['billing'] !== 'object' || typeof document['usedAtCheckpoint'] !== 'object') return 'packages or billing settings are missing';
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!Array.isArray(document['packages']) || !isRecord(document['billing']) || !isRecord(document['usedAtCheckpoint'])) return 'packages or billing settings are missing';
   if (!Array.isArray(document['notifications']) || !Array.isArray(document['alertsFired'])) return 'notifications are missing';
   return null;
 }

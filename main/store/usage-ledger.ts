@@ -70,6 +70,13 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
   }
   segments.sort((a, b) => a - b);
   const fileOf = (segment: number) => path.join(folder, `segment-${String(segment).padStart(8, '0')}.jsonl`);
+  // The first seq of every segment (from its first line only), so reading from a seq skips the
+  // segments before it: opening and replaying after a checkpoint never read the whole ledger.
+  const firstSeq = new Map<number, number>();
+  for (const number of segments) {
+    const first = await readFirstEntry<T>(fileOf(number));
+    if (first) firstSeq.set(number, first.seq);
+  }
 
   // Where the chain stands: the last entry of the last segment that has one.
   let entries = 0;
@@ -117,6 +124,7 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
       const entry: LedgerEntry<T> = { seq, at: iso, prev: lastHash, hash: hashEntry(seq, iso, lastHash, data), data };
       await handle.write(`${JSON.stringify(entry)}\n`);
       await handle.datasync();
+      if (!firstSeq.has(segment)) firstSeq.set(segment, seq);
       const clockWentBack = lastAt !== '' && iso < lastAt;
       entries = seq;
       lastHash = entry.hash;
@@ -143,7 +151,10 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
       return next;
     },
     async *entriesFrom(from = 1) {
-      for (const number of [...segments]) {
+      // The last segment starting at or before `from`; segments without entries yet are read too.
+      const starts = [...segments].filter((number) => (firstSeq.get(number) ?? Infinity) <= from);
+      const startAt = starts.at(-1) ?? segments[0]!;
+      for (const number of segments.filter((candidate) => candidate >= startAt)) {
         for (const { entry } of await readLines<T>(fileOf(number))) if (entry && entry.seq >= from) yield entry;
       }
     },
@@ -187,6 +198,21 @@ function canonicalJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+async function readFirstEntry<T>(file: string): Promise<LedgerEntry<T> | null> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(file, 'r');
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    return end < 0 ? null : parseEntry<T>(text.slice(0, end));
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function readLines<T>(file: string): Promise<Array<{ line: number; entry: LedgerEntry<T> | null }>> {

@@ -283,3 +283,86 @@ test('alerts: the last usable package below 20% and at 0, once each, in the list
   assert.equal(reopened.value.billing.notifications().length, 2);
   await reopened.value.close();
 });
+
+test('a request is settled once: concurrent or repeated commits and a late release charge once, also after reopening', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  const reservation = billing.reserve(request('general-basic', 2));
+  assert.ok(reservation.ok);
+  const [first, second] = await Promise.all([billing.commit(reservation.value), billing.commit(reservation.value)]);
+  assert.ok(first.ok && second.ok);
+  assert.deepEqual(second.value, first.value);
+  const third = await billing.commit(reservation.value);
+  const lateRelease = await billing.release(reservation.value, 'Cancelled');
+  assert.ok(third.ok && lateRelease.ok && lateRelease.value.calls === 2 && lateRelease.value.result === 'ok', 'the release returns the commit that happened');
+  assert.equal(view(billing, 'free:general-basic:2026-11').used, 2);
+  const reused = billing.reserve({ ...request('general-basic'), requestId: reservation.value.requestId });
+  assert.equal(!reused.ok && reused.error.code, 'DuplicateRequest');
+  await workspace.close();
+  const again = await workspaceAt(clock, workspace.directory);
+  const afterRestart = again.billing.reserve({ ...request('general-basic'), requestId: reservation.value.requestId });
+  assert.equal(!afterRestart.ok && afterRestart.error.code, 'DuplicateRequest', 'remembered from the ledger');
+  let entries = 0;
+  for (const line of (await readFile(path.join(workspace.directory, 'ledger', 'segment-00000001.jsonl'), 'utf8')).trim().split('\n')) {
+    if (line.includes(reservation.value.requestId)) entries += 1;
+  }
+  assert.equal(entries, 1, 'one ledger entry for the request');
+  await again.close();
+});
+
+test('a checkpoint written while calls commit describes exactly the entries it counts', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  let checkpoint: Promise<unknown> = Promise.resolve();
+  await Promise.all(
+    Array.from({ length: 40 }, async (_, i) => {
+      // Spread out, so the checkpoint comes while some commits are on disk and others on their way.
+      await new Promise((resolve) => setTimeout(resolve, i * 2));
+      const reservation = billing.reserve(request('table'));
+      assert.ok(reservation.ok);
+      if (i === 15) checkpoint = billing.checkpoint();
+      await billing.commit(reservation.value);
+    }),
+  );
+  await checkpoint;
+  const db = JSON.parse(await readFile(path.join(workspace.directory, 'db.json'), 'utf8'));
+  const lines = (await readFile(path.join(workspace.directory, 'ledger', 'segment-00000001.jsonl'), 'utf8')).trim().split('\n');
+  const counted = lines.slice(0, db.ledgerCheckpoint.entries).reduce((sum, line) => sum + (JSON.parse(line).data.calls as number), 0);
+  assert.ok(db.ledgerCheckpoint.entries > 0 && db.ledgerCheckpoint.entries < 40, `the checkpoint came mid-run (entry ${db.ledgerCheckpoint.entries})`);
+  assert.equal(db.usedAtCheckpoint['free:table:2026-11'] ?? 0, counted, `checkpoint at entry ${db.ledgerCheckpoint.entries}`);
+  assert.equal(JSON.parse(lines[db.ledgerCheckpoint.entries - 1]!).hash, db.ledgerCheckpoint.lastHash);
+  await workspace.close();
+});
+
+test('decisions in flight: a package being refunded is not drawn on; one licence imported twice at once counts once', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  await charge(billing, 'idcard', 1000);
+  const pack = await billing.importLicence(root(workspace), licence('idcard', 5, new Date('2026-11-01T00:00:00Z')));
+  assert.ok(pack.ok);
+  const refund = billing.refund(root(workspace), pack.value.id);
+  const during = billing.reserve(request('idcard'));
+  assert.equal(!during.ok && during.error.code, 'ResourcePackageRunOut');
+  assert.ok((await refund).ok);
+  const text = licence('table', 10, new Date('2026-11-01T00:00:00Z'));
+  const both = await Promise.all([billing.importLicence(root(workspace), text), billing.importLicence(root(workspace), text)]);
+  assert.deepEqual(both.map((outcome) => (outcome.ok ? 'imported' : outcome.error.code)).sort(), ['LicenceAlreadyImported', 'imported']);
+  await workspace.close();
+});
+
+test('a ledger shorter than its checkpoint is reported, and usage is never counted down', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  for (let i = 0; i < 5; i += 1) await charge(workspace.billing, 'handwriting');
+  await workspace.close();
+  const segment = path.join(workspace.directory, 'ledger', 'segment-00000001.jsonl');
+  const lines = (await readFile(segment, 'utf8')).trim().split('\n');
+  await writeFile(segment, `${lines.slice(0, 3).join('\n')}\n`);
+  const again = await workspaceAt(clock, workspace.directory);
+  assert.match(again.warnings.join('\n'), /holds 3 calls, but 5 had been recorded/u);
+  assert.equal(view(again.billing, 'free:handwriting:2026-11').used, 5);
+  await again.close();
+});

@@ -186,3 +186,30 @@ test('a process killed with SIGKILL while metering loses no committed call; its 
   for await (const entry of store.ledger.entriesFrom()) assert.equal((entry.data as unknown as { requestId: string }).requestId, `call-${expected++}`);
   await store.close();
 });
+
+test('processes starting at once: exactly one owns the directory; a lock of a dead or reused pid is taken over', async () => {
+  const directory = freshDirectory();
+  await opened(directory).then((store) => store.close());
+  for (let round = 0; round < 3; round += 1) {
+    const contenders = Array.from({ length: 5 }, () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test', 'helpers', 'lock-contender.ts'), directory], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+        let said = '';
+        child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+        child.once('exit', () => resolve(said.trim()));
+      }),
+    );
+    const said = await Promise.all(contenders);
+    assert.equal(said.filter((line) => line === 'won').length, 1, `round ${round}: ${said.join(', ')}`);
+    assert.ok(said.filter((line) => line !== 'won').every((line) => line === 'lost StoreLocked'), said.join(', '));
+  }
+  const lockFile = path.join(directory, 'ocr-desk.lock');
+  // A running process (this test's parent) whose start time is not the recorded one: a reused pid.
+  await writeFile(lockFile, JSON.stringify({ pid: process.ppid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', role: 'serve', processStart: 1 }));
+  const reused = await opened(directory);
+  await reused.close();
+  // This very pid, not held by this process: left by an earlier process with the same pid.
+  await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', role: 'serve', processStart: null }));
+  const samePid = await opened(directory);
+  await samePid.close();
+});
