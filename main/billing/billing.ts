@@ -25,12 +25,23 @@ const lowShare = 0.2;
 /** Settled request ids remembered (from the ledger's tail at opening): a second commit or release of one returns the first. */
 const rememberedRequests = 100_000;
 
-/** One metered call, as the usage ledger keeps it. */
-export interface UsageEntry {
+/** What a request costs and who makes it, as the caller asks to reserve it. */
+export interface ReserveRequest {
   readonly requestId: string;
   readonly account: string;
   readonly secretId: string | null;
   readonly service: ServiceId;
+  readonly calls: number;
+}
+
+/** Calls held for a request, in the packages they will be drawn from. */
+export interface Reservation extends ReserveRequest {
+  readonly id: string;
+  readonly draws: readonly Draw[];
+}
+
+/** One metered call, as the usage ledger keeps it. */
+export interface UsageEntry extends ReserveRequest {
   /** Calls charged: 0 for a call that failed and is not billed. */
   readonly calls: number;
   readonly draws: readonly Draw[];
@@ -50,23 +61,6 @@ export interface PackageView {
   readonly status: 'active' | 'exhausted' | 'expired' | 'not-yet-valid' | 'refunded';
 }
 
-export interface Reservation {
-  readonly id: string;
-  readonly requestId: string;
-  readonly account: string;
-  readonly secretId: string | null;
-  readonly service: ServiceId;
-  readonly calls: number;
-  readonly draws: readonly Draw[];
-}
-
-export interface ReserveRequest {
-  readonly requestId: string;
-  readonly account: string;
-  readonly secretId: string | null;
-  readonly service: ServiceId;
-  readonly calls: number;
-}
 
 type Managing<T> = Promise<Result<T, BillingErrorCode | StoreErrorCode>>;
 
