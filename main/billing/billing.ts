@@ -12,6 +12,7 @@ import type { UsageLedger } from '../store/usage-ledger.js';
 import { billingMonth, calendarDaysBetween, isTimeZone, monthDays } from './calendar.js';
 import { deduct, type Draw } from './deduction.js';
 import { readLicence } from './licence-file.js';
+import { usageReport, type UsageQuery, type UsageRow } from './usage-report.js';
 import type { WebhookSender } from './webhook-sender.js';
 
 /** Calls in each service's free package, renewed on the 1st of every month. */
@@ -85,6 +86,13 @@ export interface Billing {
   readonly warnings: readonly string[];
   /** Writes the counters to db.json (also every 1,000 commits). */
   checkpoint(): Promise<Result<void, StoreErrorCode>>;
+  /**
+   * Usage of a month by day or month, service and account. Root and full-access accounts see
+   * everyone's and may filter by account; any other account sees its own only.
+   */
+  usage(viewer: Account, query: UsageQuery): Promise<Result<UsageRow[], BillingErrorCode>>;
+  /** The IANA zone months and days are counted in. */
+  timeZone(): string;
   /** In-app notifications, newest first. */
   notifications(): NotificationRecord[];
   markRead(ids: readonly string[] | 'all'): Promise<Result<void, StoreErrorCode>>;
@@ -364,6 +372,14 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
     },
 
     warnings,
+    timeZone: () => settings().timeZone,
+    async usage(viewer, query) {
+      if (!/^\d{4}-\d{2}$/u.test(query.month)) return fail('InvalidSetting', `The month must be written YYYY-MM, not "${query.month}".`);
+      const seesAll = isAllowed(viewer, { kind: 'manage-accounts' });
+      if (!seesAll && query.account !== undefined && query.account !== viewer.name) return fail('NotAllowed', `The account "${viewer.name}" sees its own usage only.`);
+      if (viewer.status !== 'active') return fail('NotAllowed', `The account "${viewer.name}" is disabled.`);
+      return ok(await usageReport(ledger, seesAll ? query : { ...query, account: viewer.name }, settings().timeZone));
+    },
     notifications: () => [...state.state.notifications].reverse(),
     markRead: (ids) =>
       state.update((draft) => {

@@ -8,6 +8,12 @@ function parts(date: Date, timeZone: string): { year: string; month: string; day
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
+/** `YYYY-MM-DD` of the date in the zone. */
+export function calendarDay(date: Date, timeZone: string): string {
+  const { year, month, day } = parts(date, timeZone);
+  return `${year}-${month}-${day}`;
+}
+
 /** `YYYY-MM` of the date in the zone. */
 export function billingMonth(date: Date, timeZone: string): string {
   const { year, month } = parts(date, timeZone);

@@ -6,7 +6,7 @@ import { resolveDataDirectory } from '../platform/data-directory.js';
 import { openWorkspace } from '../services/open-workspace.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
 import { UsageError, type Outcome, type Subcommand } from './admin-types.js';
-import { licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands } from './billing-subcommands.js';
+import { licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
 import { storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
 
@@ -25,7 +25,7 @@ const groups: Record<string, Record<string, Subcommand>> = {
   store: storeSubcommands,
 };
 
-export const adminCommands = [...Object.keys(groups), 'machine-id'];
+export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage'];
 
 /**
  * Administration without a UI: `account`, `key`, `license`, `package`, `service`, `payg` on a
@@ -48,6 +48,8 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
         calls: { type: 'string' },
         'valid-days': { type: 'string' },
         machine: { type: 'string' },
+        month: { type: 'string' },
+        by: { type: 'string' },
       },
     });
   } catch (error) {
@@ -69,7 +71,8 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   };
   if (group === 'machine-id') return print(await machineIdCommand());
   if (group === 'license' && action === 'issue') return print(await issueLicenceCommand(values));
-  const subcommand = action ? groups[group]?.[action] : undefined;
+  // `usage` is a command of its own, with options only.
+  const subcommand: Subcommand | undefined = group === 'usage' ? (workspace, _args, options) => usageCommand(workspace, options) : action ? groups[group]?.[action] : undefined;
   if (!subcommand) {
     io.stderr.write(`ocr-desk: ${group} needs one of: ${[...Object.keys(groups[group] ?? {}), ...(group === 'license' ? ['issue'] : [])].join(', ')}\n`);
     return 2;

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { fail } from '../../shared/result.js';
 import type { PackageView } from '../billing/billing.js';
 import type { Workspace } from '../services/open-workspace.js';
-import { done, exactlyOne, UsageError, type Subcommand } from './admin-types.js';
+import { isServiceId, serviceIds } from '../../shared/services.js';
+import { billingMonth } from '../billing/calendar.js';
+import { done, exactlyOne, stringOption, UsageError, type OptionValues, type Outcome, type Subcommand } from './admin-types.js';
 
 /** Whoever runs the CLI on the data directory's files is its owner: they act as root. */
 const rootOf = (workspace: Workspace) => workspace.accounts.list().find((account) => account.root)!;
@@ -57,3 +59,18 @@ export const paygSubcommands: Record<string, Subcommand> = Object.fromEntries(
       })),
   ]),
 );
+
+/** `ocr-desk usage [show] [--month YYYY-MM] [--by day|month] [--account NAME] [--service S]` */
+export async function usageCommand(workspace: Workspace, values: OptionValues): Promise<Outcome | UsageError> {
+  const by = stringOption(values, 'by') ?? 'day';
+  if (by !== 'day' && by !== 'month') return new UsageError('--by must be day or month');
+  const service = stringOption(values, 'service');
+  if (service !== undefined && !isServiceId(service)) return new UsageError(`--service must be one of ${serviceIds.join(', ')}`);
+  const month = stringOption(values, 'month') ?? billingMonth(new Date(), workspace.billing.timeZone());
+  const account = stringOption(values, 'account');
+  const rows = await workspace.billing.usage(rootOf(workspace), { month, by, ...(account ? { account } : {}), ...(service ? { service } : {}) });
+  return done(rows, (list) => ({
+    text: ['period\tservice\taccount\trequests\tcalls\tfailures', ...list.map((row) => [row.period, row.service, row.account, row.requests, row.calls, row.failures].join('\t'))].join('\n'),
+    json: { month, rows: list },
+  }));
+}

@@ -18,6 +18,9 @@ Commands:
   payg on | off                        Pay-as-you-go beyond all packages, or refuse.
   machine-id                           This machine's id, for machine-bound licences.
   store verify                         Check the usage ledger's hash chain end to end.
+  usage [--month YYYY-MM] [--by day|month] [--account NAME] [--service S]
+                                       Requests, calls charged and failures (default: this
+                                       month, by day, everyone).
   help                              Show this help.
 
 Options of recognize:

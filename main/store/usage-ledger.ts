@@ -39,6 +39,12 @@ export interface UsageLedger<T> {
   append(data: T, at: Date): Promise<Result<Appended, StoreErrorCode>>;
   /** Every entry, oldest first. */
   entriesFrom(seq?: number): AsyncGenerator<LedgerEntry<T>>;
+  /**
+   * Entries from the first segment that may hold `at` (ISO 8601) on, oldest first: for time-range
+   * queries, which stop reading once past their range. A clock set back can put earlier times in
+   * later segments; such entries are flagged when appended.
+   */
+  entriesSince(at: string): AsyncGenerator<LedgerEntry<T>>;
   /** Walks the whole chain: null when it holds, else the first place it breaks. */
   verify(): Promise<LedgerProblem | null>;
   close(): Promise<void>;
@@ -73,9 +79,13 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
   // The first seq of every segment (from its first line only), so reading from a seq skips the
   // segments before it: opening and replaying after a checkpoint never read the whole ledger.
   const firstSeq = new Map<number, number>();
+  const firstAt = new Map<number, string>();
   for (const number of segments) {
     const first = await readFirstEntry<T>(fileOf(number));
-    if (first) firstSeq.set(number, first.seq);
+    if (first) {
+      firstSeq.set(number, first.seq);
+      firstAt.set(number, first.at);
+    }
   }
 
   // Where the chain stands: the last entry of the last segment that has one.
@@ -124,7 +134,10 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
       const entry: LedgerEntry<T> = { seq, at: iso, prev: lastHash, hash: hashEntry(seq, iso, lastHash, data), data };
       await handle.write(`${JSON.stringify(entry)}\n`);
       await handle.datasync();
-      if (!firstSeq.has(segment)) firstSeq.set(segment, seq);
+      if (!firstSeq.has(segment)) {
+        firstSeq.set(segment, seq);
+        firstAt.set(segment, iso);
+      }
       const clockWentBack = lastAt !== '' && iso < lastAt;
       entries = seq;
       lastHash = entry.hash;
@@ -149,6 +162,13 @@ export async function openUsageLedger<T>(directory: string, options: LedgerOptio
       const next = queue.then(() => appendNow(data, at));
       queue = next;
       return next;
+    },
+    async *entriesSince(at) {
+      const starts = segments.filter((number) => (firstAt.get(number) ?? '\uffff') <= at);
+      const startAt = starts.at(-1) ?? segments[0]!;
+      for (const number of segments.filter((candidate) => candidate >= startAt)) {
+        for (const { entry } of await readLines<T>(fileOf(number))) if (entry) yield entry;
+      }
     },
     async *entriesFrom(from = 1) {
       // The last segment starting at or before `from`; segments without entries yet are read too.

@@ -366,3 +366,43 @@ test('a ledger shorter than its checkpoint is reported, and usage is never count
   assert.equal(view(again.billing, 'free:handwriting:2026-11').used, 5);
   await again.close();
 });
+
+test('usage by day or month, service and account; root sees and filters everyone, a sub-account only itself', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  assert.ok((await billing.setTimeZone(root(workspace), 'UTC')).ok);
+  const scanner = await workspace.accounts.create('scanner', { kind: 'services', services: ['general-basic', 'idcard'] });
+  assert.ok(scanner.ok);
+  const meter = async (account: string, service: ServiceId, calls: number, outcome: 'ok' | string) => {
+    const reservation = billing.reserve({ ...request(service, calls), account });
+    assert.ok(reservation.ok);
+    assert.ok((outcome === 'ok' ? await billing.commit(reservation.value) : await billing.release(reservation.value, outcome)).ok);
+  };
+  await meter('root', 'general-basic', 2, 'ok');
+  await meter('scanner', 'general-basic', 1, 'ok');
+  clock.set('2026-11-11T23:59:00Z');
+  await meter('scanner', 'idcard', 2, 'ok');
+  await meter('scanner', 'idcard', 1, 'ImageDecodeFailed');
+  clock.set('2026-12-01T00:01:00Z');
+  await meter('root', 'general-basic', 1, 'ok');
+
+  const byDay = await billing.usage(root(workspace), { month: '2026-11', by: 'day' });
+  assert.ok(byDay.ok);
+  assert.deepEqual(byDay.value, [
+    { period: '2026-11-10', service: 'general-basic', account: 'root', requests: 1, calls: 2, failures: 0 },
+    { period: '2026-11-10', service: 'general-basic', account: 'scanner', requests: 1, calls: 1, failures: 0 },
+    { period: '2026-11-11', service: 'idcard', account: 'scanner', requests: 2, calls: 2, failures: 1 },
+  ]);
+  const scannerMonth = await billing.usage(root(workspace), { month: '2026-11', by: 'month', account: 'scanner', service: 'idcard' });
+  assert.deepEqual(scannerMonth.ok && scannerMonth.value, [{ period: '2026-11', service: 'idcard', account: 'scanner', requests: 2, calls: 2, failures: 1 }]);
+  const own = await billing.usage(scanner.value, { month: '2026-11', by: 'month' });
+  assert.deepEqual(own.ok && own.value.map((row) => [row.service, row.account, row.calls]), [['general-basic', 'scanner', 1], ['idcard', 'scanner', 2]]);
+  const others = await billing.usage(scanner.value, { month: '2026-11', by: 'month', account: 'root' });
+  assert.equal(!others.ok && others.error.code, 'NotAllowed');
+  const december = await billing.usage(root(workspace), { month: '2026-12', by: 'month' });
+  assert.deepEqual(december.ok && december.value.map((row) => [row.period, row.calls]), [['2026-12', 1]]);
+  const badMonth = await billing.usage(root(workspace), { month: 'November', by: 'month' });
+  assert.equal(!badMonth.ok && badMonth.error.code, 'InvalidSetting');
+  await workspace.close();
+});

@@ -228,7 +228,7 @@ test('licences, packages, services and pay-as-you-go from the command line', asy
   assert.match(foreign.stderr, /LicenceForeignMachine/u);
 });
 
-test('store verify walks the ledger: intact exits 0, an edited entry exits 1 with where it breaks', async () => {
+test('usage shows metered calls; store verify walks the ledger: intact exits 0, an edited entry exits 1 with where it breaks', async () => {
   const dataDir = path.join(scratch, 'ledger-data');
   const writer = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'helpers', 'ledger-writer.ts'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let lines = 0;
@@ -243,6 +243,10 @@ test('store verify walks the ledger: intact exits 0, an edited entry exits 1 wit
   const intact = await ocrDesk(['store', 'verify', '--data-dir', dataDir, '--json']);
   assert.equal(intact.code, 0, intact.stdout + intact.stderr);
   assert.deepEqual(JSON.parse(intact.stdout), { intact: true });
+  // The metered calls show in this month's usage.
+  const usage = await ocrDesk(['usage', '--by', 'month', '--data-dir', dataDir, '--json']);
+  const [row] = JSON.parse(usage.stdout).rows;
+  assert.ok(row.requests >= 20 && row.calls === row.requests && row.service === 'general-basic' && row.account === 'root', usage.stdout);
   const segment = path.join(dataDir, 'ledger', 'segment-00000001.jsonl');
   await writeFile(segment, (await readFile(segment, 'utf8')).replace('"requestId":"call-5"', '"requestId":"call-500"'));
   const broken = await ocrDesk(['store', 'verify', '--data-dir', dataDir]);
