@@ -11,6 +11,9 @@ import type { StateStore } from '../store/state-store.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import { billingMonth, calendarDaysBetween, isTimeZone, monthDays } from './calendar.js';
 import { deduct, type Draw } from './deduction.js';
+import type { Reservation, ReserveRequest, UsageEntry } from './usage-entry.js';
+
+export type { Reservation, ReserveRequest, UsageEntry } from './usage-entry.js';
 import { readLicence } from './licence-file.js';
 import { usageReport, type UsageQuery, type UsageRow } from './usage-report.js';
 import type { WebhookSender } from './webhook-sender.js';
@@ -25,30 +28,6 @@ const checkpointEvery = 1000;
 const lowShare = 0.2;
 /** Settled request ids remembered (from the ledger's tail at opening): a second commit or release of one returns the first. */
 const rememberedRequests = 100_000;
-
-/** What a request costs and who makes it, as the caller asks to reserve it. */
-export interface ReserveRequest {
-  readonly requestId: string;
-  readonly account: string;
-  readonly secretId: string | null;
-  readonly service: ServiceId;
-  readonly calls: number;
-}
-
-/** Calls held for a request, in the packages they will be drawn from. */
-export interface Reservation extends ReserveRequest {
-  readonly id: string;
-  readonly draws: readonly Draw[];
-}
-
-/** One metered call, as the usage ledger keeps it. */
-export interface UsageEntry extends ReserveRequest {
-  /** Calls charged: 0 for a call that failed and is not billed. */
-  readonly calls: number;
-  readonly draws: readonly Draw[];
-  /** `ok`, or the error code the call ended with. */
-  readonly result: string;
-}
 
 export interface PackageView {
   readonly id: string;

@@ -1,6 +1,6 @@
 import type { ServiceId } from '../../shared/services.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
-import type { UsageEntry } from './billing.js';
+import type { UsageEntry } from './usage-entry.js';
 import { billingMonth, calendarDay } from './calendar.js';
 
 export interface UsageQuery {
