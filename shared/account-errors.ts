@@ -13,6 +13,10 @@ export const accountErrorCodes = [
   'KeyNotFound',
   /** The key exists but is disabled, or its account is. Cloud: AuthFailure.SecretIdNotFound. */
   'KeyDisabled',
+  /** A password shorter than 10 characters. */
+  'WeakPassword',
+  /** Name and password do not match an active account with a password. */
+  'InvalidCredentials',
   /** The secret-encryption key is missing or wrong for these secrets; nothing was changed. */
   'SecretUnreadable',
 ] as const;

@@ -7,12 +7,14 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { StateStore } from '../store/state-store.js';
 import type { AccountRecord, KeyRecord, Permission } from '../store/state-schema.js';
 import { newSecretId, newSecretKey } from './api-key-format.js';
+import { hashPassword, passwordMatches } from './password-hash.js';
 import type { KeyProvider } from '../platform/key-provider.js';
 import { createSecretBox } from './secret-box.js';
 
 export type { Permission } from '../store/state-schema.js';
 
 export const rootAccountName = 'root';
+const minPasswordLength = 10;
 const namePattern = /^[A-Za-z0-9._-]{1,64}$/u;
 
 /** An account as the doors show it: no password hash. */
@@ -57,6 +59,10 @@ export interface Accounts {
   listKeys(accountName?: string): Result<ApiKey[], AccountErrorCode>;
   setKeyStatus(secretId: string, status: 'enabled' | 'disabled'): Failing<ApiKey>;
   deleteKey(secretId: string): Failing<void>;
+  /** Sets the password the UI's login checks (stored as a scrypt hash). */
+  setPassword(name: string, password: string): Failing<Account>;
+  /** The account, when the name and password match an active account. */
+  checkPassword(name: string, password: string): Promise<Result<Account, AccountErrorCode>>;
   /** The SecretKey and account behind a SecretId, if both are enabled. */
   keyForSigning(secretId: string): Result<KeyForSigning, AccountErrorCode>;
 }
@@ -84,6 +90,10 @@ export async function openAccounts(deps: AccountsDeps): Promise<Result<Accounts,
     });
     if (!created.ok) return created;
   }
+
+  /** Checked against when an account has no password, so a check always costs one scrypt. */
+  let decoy: Promise<string> | null = null;
+  const decoyHash = () => (decoy ??= hashPassword('decoy password, never matches a login'));
 
   const findAccount = (name: string): Result<AccountRecord, AccountErrorCode> => {
     const account = state.state.accounts.find((candidate) => candidate.name === name);
@@ -155,6 +165,18 @@ export async function openAccounts(deps: AccountsDeps): Promise<Result<Accounts,
     async deleteKey(secretId) {
       const changed = await changeKey(secretId, (_, draft) => void draft.keys.splice(draft.keys.findIndex((key) => key.secretId === secretId), 1));
       return changed.ok ? ok(undefined) : changed;
+    },
+    async setPassword(name, password) {
+      if ([...password].length < minPasswordLength) return fail('WeakPassword', `A password has at least ${minPasswordLength} characters.`);
+      const hash = await hashPassword(password);
+      return changeAccount(name, () => ok(undefined), (account) => void (account.passwordHash = hash));
+    },
+    async checkPassword(name, password) {
+      const account = state.state.accounts.find((candidate) => candidate.name === name);
+      // The same work whether or not the account exists, so timing says nothing about names.
+      const matches = await passwordMatches(password, account?.passwordHash ?? (await decoyHash()));
+      if (!account || account.passwordHash === null || !matches || account.status !== 'active') return fail('InvalidCredentials', 'The name or password is wrong, or the account is disabled.');
+      return ok(toAccount(account));
     },
     keyForSigning(secretId) {
       const key = state.state.keys.find((candidate) => candidate.secretId === secretId);

@@ -1,6 +1,7 @@
 import { isServiceId } from '../../shared/services.js';
 import type { Account, ApiKey, Permission } from '../accounts/accounts.js';
 import { done, exactlyOne, stringOption, switches, UsageError, type Subcommand } from './admin-types.js';
+import { readPassword } from './read-password.js';
 
 function parsePermission(text: string | undefined): Permission | UsageError {
   if (text === 'full' || text === 'readonly') return { kind: text };
@@ -25,6 +26,13 @@ export const accountSubcommands: Record<string, Subcommand> = {
   async list(workspace) {
     const accounts = workspace.accounts.list();
     return { text: ['name\tpermission\tstatus\tcreated', ...accounts.map(accountLine)].join('\n'), json: { accounts } };
+  },
+  async password(workspace, args) {
+    const name = exactlyOne(args, 'account name');
+    if (name instanceof UsageError) return name;
+    const password = await readPassword(process.stdin, process.stderr);
+    if (password === null) return new UsageError('the two passwords differ');
+    return done(await workspace.accounts.setPassword(name, password), (account) => ({ text: `The password of ${account.name} is set.`, json: { account: account.name, password: 'set' } }));
   },
   ...switches('account name', async (workspace, name, on) => done(await workspace.accounts.setStatus(name, on ? 'active' : 'disabled'), (account) => ({ text: accountLine(account), json: account }))),
 };

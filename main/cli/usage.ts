@@ -6,6 +6,8 @@ Commands:
                                        services:ID[,ID...] (general-basic, general-accurate,
                                        general-fast, handwriting, idcard, table, table-accurate).
   account list | disable NAME | enable NAME
+  account password NAME                Set the password the UI's login checks (typed twice at
+                                       a terminal, or the first line of standard input).
   key create [--account NAME]          Create an API key pair (default: for root); the
                                        SecretKey is printed once.
   key list [--account NAME] | disable ID | enable ID | delete ID

@@ -98,3 +98,23 @@ test('API keys: cloud-shaped, SecretKey shown once and sealed at rest, usable af
   await writeFile(keyFile, original);
   await reopened.value.close();
 });
+
+test('passwords for the UI login: at least 10 characters, stored as scrypt, checked without telling which part was wrong', async () => {
+  const directory = path.join(scratch, `data-${(directories += 1)}`);
+  const { store, accounts } = await openAll(directory);
+  const weak = await accounts.setPassword('root', 'short');
+  assert.equal(!weak.ok && weak.error.code, 'WeakPassword');
+  assert.ok((await accounts.setPassword('root', 'correct horse battery')).ok);
+  const signedIn = await accounts.checkPassword('root', 'correct horse battery');
+  assert.ok(signedIn.ok && signedIn.value.name === 'root');
+  for (const [name, password] of [['root', 'wrong horse battery'], ['nobody', 'correct horse battery']]) {
+    const refused = await accounts.checkPassword(name!, password!);
+    assert.equal(!refused.ok && refused.error.code, 'InvalidCredentials');
+  }
+  const onDisk = await readFile(path.join(directory, 'db.json'), 'utf8');
+  assert.ok(!onDisk.includes('correct horse') && /"passwordHash": "scrypt\$32768\$8\$1\$/u.test(onDisk));
+  await accounts.create('clerk', { kind: 'readonly' });
+  const noPassword = await accounts.checkPassword('clerk', 'anything at all');
+  assert.equal(!noPassword.ok && noPassword.error.code, 'InvalidCredentials', 'an account without a password cannot sign in');
+  await store.close();
+});

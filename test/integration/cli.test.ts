@@ -253,3 +253,22 @@ test('usage shows metered calls; store verify walks the ledger: intact exits 0, 
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, /line 5: entry 5 was changed after it was written.*\(LedgerBroken\)/u);
 });
+
+test('account password takes the password from standard input, never from the command line', async () => {
+  const dataDir = path.join(scratch, 'password-data');
+  const run = (input: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, 'bin/ocr-desk.js'), 'account', 'password', 'root', '--data-dir', dataDir], { cwd: scratch });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, stderr }));
+      child.stdin.end(input);
+    });
+  const weak = await run('short\n');
+  assert.equal(weak.code, 1);
+  assert.match(weak.stderr, /WeakPassword/u);
+  assert.equal((await run('a long enough password\n')).code, 0);
+  const db = await readFile(path.join(dataDir, 'db.json'), 'utf8');
+  assert.match(db, /"passwordHash": "scrypt\$/u);
+  assert.ok(!db.includes('a long enough password'));
+});
