@@ -38,7 +38,8 @@ export interface PackageView {
   readonly remaining: number;
   readonly activatedAt: string;
   readonly expiresAt: string;
-  readonly status: 'active' | 'exhausted' | 'expired' | 'not-yet-valid' | 'refunded';
+  /** `other-machine`: bound to another machine (a data directory restored elsewhere); the vendor re-issues it. */
+  readonly status: 'active' | 'exhausted' | 'expired' | 'not-yet-valid' | 'refunded' | 'other-machine';
 }
 
 
@@ -131,13 +132,14 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   const add = (counters: Map<string, number>, draws: readonly Draw[], sign: 1 | -1) => {
     for (const draw of draws) counters.set(draw.package, (counters.get(draw.package) ?? 0) + sign * draw.calls);
   };
-  const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && !refunding.has(record.id) && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
+  const onThisMachine = (record: PackageRecord) => record.machineId === null || record.machineId === deps.machineId;
+  const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && !refunding.has(record.id) && onThisMachine(record) && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
   const prepaidOf = (service: ServiceId) => state.state.packages.filter((record) => record.service === service).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
 
   const viewPrepaid = (record: PackageRecord, now: Date): PackageView => {
     const spent = used.get(record.id) ?? 0;
     const status: PackageView['status'] =
-      record.refundedAt !== null ? 'refunded' : now.getTime() > Date.parse(record.validTo) ? 'expired' : now.getTime() < Date.parse(record.validFrom) ? 'not-yet-valid' : spent >= record.calls ? 'exhausted' : 'active';
+      record.refundedAt !== null ? 'refunded' : !onThisMachine(record) ? 'other-machine' : now.getTime() > Date.parse(record.validTo) ? 'expired' : now.getTime() < Date.parse(record.validFrom) ? 'not-yet-valid' : spent >= record.calls ? 'exhausted' : 'active';
     return { id: record.id, service: record.service, kind: 'prepaid', total: record.calls, used: spent, remaining: Math.max(0, record.calls - spent), activatedAt: record.activatedAt, expiresAt: record.validTo, status };
   };
 

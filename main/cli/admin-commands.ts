@@ -7,7 +7,7 @@ import { openWorkspace } from '../services/open-workspace.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
 import { UsageError, type Outcome, type Subcommand } from './admin-types.js';
 import { licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
-import { storeSubcommands } from './store-subcommands.js';
+import { restoreCommand, storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
 
 export interface AdminIo {
@@ -71,13 +71,16 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   };
   if (group === 'machine-id') return print(await machineIdCommand());
   if (group === 'license' && action === 'issue') return print(await issueLicenceCommand(values));
+  const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
+  // A restore must work on a directory that no longer opens: it does not open a workspace.
+  if (group === 'store' && action === 'restore') return print(await restoreCommand(directory, args));
   // `usage` is a command of its own, with options only.
   const subcommand: Subcommand | undefined = group === 'usage' ? (workspace, _args, options) => usageCommand(workspace, options) : action ? groups[group]?.[action] : undefined;
   if (!subcommand) {
-    io.stderr.write(`ocr-desk: ${group} needs one of: ${[...Object.keys(groups[group] ?? {}), ...(group === 'license' ? ['issue'] : [])].join(', ')}\n`);
+    const extra = group === 'license' ? ['issue'] : group === 'store' ? ['restore'] : [];
+    io.stderr.write(`ocr-desk: ${group} needs one of: ${[...Object.keys(groups[group] ?? {}), ...extra].join(', ')}\n`);
     return 2;
   }
-  const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
   const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli' });
   if (!workspace.ok) return report(workspace.error, values.json, io);
   for (const warning of workspace.value.warnings) io.stderr.write(`ocr-desk: warning: ${warning}\n`);

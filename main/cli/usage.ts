@@ -20,6 +20,9 @@ Commands:
   payg on | off                        Pay-as-you-go beyond all packages, or refuse.
   machine-id                           This machine's id, for machine-bound licences.
   store verify                         Check the usage ledger's hash chain end to end.
+  store backup FILE | restore FILE     One file with db.json, the ledger and the key that opens
+                                       the API keys (keep it safe); a restore keeps what it
+                                       replaces in before-restore-<time>/.
   usage [--month YYYY-MM] [--by day|month] [--account NAME] [--service S]
                                        Requests, calls charged and failures (default: this
                                        month, by day, everyone).

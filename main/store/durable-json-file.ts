@@ -58,10 +58,10 @@ async function keepCopy(file: string, lastGoodFile: string): Promise<void> {
   await rename(temporary, lastGoodFile);
 }
 
-export async function writeSynced(file: string, text: string): Promise<void> {
+export async function writeSynced(file: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(file, 'w', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
