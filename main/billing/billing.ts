@@ -6,7 +6,8 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { Clock } from '../platform/clock.js';
-import type { NotificationRecord, PackageRecord } from '../store/state-schema.js';
+import type { NotificationRecord, PackageRecord, PriceTable } from '../store/state-schema.js';
+import { monthlyBill, type MonthlyBill } from './monthly-bill.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import { billingMonth, calendarDaysBetween, isTimeZone, monthDays } from './calendar.js';
@@ -73,6 +74,10 @@ export interface Billing {
   usage(viewer: Account, query: UsageQuery): Promise<Result<UsageRow[], BillingErrorCode>>;
   /** The IANA zone months and days are counted in. */
   timeZone(): string;
+  /** The pay-as-you-go bill of a month (`YYYY-MM`), at the price table. */
+  bill(viewer: Account, month: string): Result<MonthlyBill, BillingErrorCode>;
+  /** Replaces the pay-as-you-go price table. */
+  setPriceTable(actor: Account, table: PriceTable): Managing<void>;
   /** In-app notifications, newest first. */
   notifications(): NotificationRecord[];
   markRead(ids: readonly string[] | 'all'): Promise<Result<void, StoreErrorCode>>;
@@ -354,6 +359,19 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
 
     warnings,
     timeZone: () => settings().timeZone,
+    bill(viewer, month) {
+      if (!/^\d{4}-\d{2}$/u.test(month)) return fail('InvalidSetting', `The month must be written YYYY-MM, not "${month}".`);
+      if (!isAllowed(viewer, { kind: 'manage-billing' })) return fail('NotAllowed', `The account "${viewer.name}" may not see bills; root or a full-access account may.`);
+      const calls = new Map(serviceIds.map((service) => [service, used.get(`payg:${service}:${month}`) ?? 0] as const));
+      return ok(monthlyBill(month, calls, settings().priceTable));
+    },
+    async setPriceTable(actor, table) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      const problem = priceTableProblem(table);
+      if (problem) return fail('InvalidSetting', `The price table is not usable: ${problem}.`);
+      return state.update((draft) => void (draft.billing.priceTable = table));
+    },
     async usage(viewer, query) {
       if (!/^\d{4}-\d{2}$/u.test(query.month)) return fail('InvalidSetting', `The month must be written YYYY-MM, not "${query.month}".`);
       const seesAll = isAllowed(viewer, { kind: 'manage-accounts' });
@@ -427,4 +445,18 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What is wrong with a price table, or null: every service priced, tiers rising, the last open. */
+function priceTableProblem(table: PriceTable): string | null {
+  if (typeof table?.currency !== 'string' || table.currency.trim() === '') return 'it names no currency';
+  for (const service of serviceIds) {
+    const tiers = table.services?.[service];
+    if (!Array.isArray(tiers) || tiers.length === 0) return `${service} has no price`;
+    if (tiers.some((tier) => !Number.isInteger(tier.milliPerCall) || tier.milliPerCall < 0)) return `a price of ${service} is not a whole, non-negative number of thousandths`;
+    if (tiers.at(-1)!.upTo !== null) return `the last tier of ${service} must cover all further calls (upTo null)`;
+    const limits = tiers.slice(0, -1).map((tier) => tier.upTo);
+    if (limits.some((limit, i) => !Number.isInteger(limit) || limit! <= (i === 0 ? 0 : limits[i - 1]!))) return `the tiers of ${service} must rise`;
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import { resolveDataDirectory } from '../platform/data-directory.js';
 import { openWorkspace } from '../services/open-workspace.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
 import { UsageError, type Outcome, type Subcommand } from './admin-types.js';
-import { licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
+import { billCommand, licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
 import { restoreCommand, storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
 
@@ -25,7 +25,7 @@ const groups: Record<string, Record<string, Subcommand>> = {
   store: storeSubcommands,
 };
 
-export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage'];
+export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage', 'bill'];
 
 /**
  * Administration without a UI: `account`, `key`, `license`, `package`, `service`, `payg` on a
@@ -75,7 +75,8 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   // A restore must work on a directory that no longer opens: it does not open a workspace.
   if (group === 'store' && action === 'restore') return print(await restoreCommand(directory, args));
   // `usage` is a command of its own, with options only.
-  const subcommand: Subcommand | undefined = group === 'usage' ? (workspace, _args, options) => usageCommand(workspace, options) : action ? groups[group]?.[action] : undefined;
+  const optionsOnly: Record<string, Subcommand> = { usage: (workspace, _args, options) => usageCommand(workspace, options), bill: (workspace, _args, options) => billCommand(workspace, options) };
+  const subcommand: Subcommand | undefined = optionsOnly[group] ?? (action ? groups[group]?.[action] : undefined);
   if (!subcommand) {
     const extra = group === 'license' ? ['issue'] : group === 'store' ? ['restore'] : [];
     io.stderr.write(`ocr-desk: ${group} needs one of: ${[...Object.keys(groups[group] ?? {}), ...extra].join(', ')}\n`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fail } from '../../shared/result.js';
 import type { PackageView } from '../billing/billing.js';
+import type { PriceTable } from '../store/state-schema.js';
 import type { Workspace } from '../services/open-workspace.js';
 import { isServiceId, serviceIds } from '../../shared/services.js';
 import { billingMonth } from '../billing/calendar.js';
@@ -48,17 +49,45 @@ export const serviceSubcommands: Record<string, Subcommand> = Object.fromEntries
   ]),
 );
 
-/** `ocr-desk payg on|off` */
-export const paygSubcommands: Record<string, Subcommand> = Object.fromEntries(
-  (['on', 'off'] as const).map((setting): [string, Subcommand] => [
-    setting,
-    async (workspace) =>
-      done(await workspace.billing.setPayAsYouGo(rootOf(workspace), setting === 'on'), () => ({
-        text: `Pay-as-you-go is ${setting}: calls beyond all packages are ${setting === 'on' ? 'served and billed monthly' : 'refused'}.`,
-        json: { payAsYouGo: setting === 'on' },
-      })),
-  ]),
-);
+/** `ocr-desk payg on|off|prices FILE` */
+export const paygSubcommands: Record<string, Subcommand> = {
+  ...Object.fromEntries(
+    (['on', 'off'] as const).map((setting): [string, Subcommand] => [
+      setting,
+      async (workspace) =>
+        done(await workspace.billing.setPayAsYouGo(rootOf(workspace), setting === 'on'), () => ({
+          text: `Pay-as-you-go is ${setting}: calls beyond all packages are ${setting === 'on' ? 'served and billed monthly' : 'refused'}.`,
+          json: { payAsYouGo: setting === 'on' },
+        })),
+    ]),
+  ),
+  async prices(workspace, args) {
+    const file = exactlyOne(args, 'price table file (JSON)');
+    if (file instanceof UsageError) return file;
+    const text = await readFile(file, 'utf8').catch(() => null);
+    let table: unknown = null;
+    try {
+      table = text === null ? null : JSON.parse(text);
+    } catch {
+      return new UsageError(`${file} is not JSON`);
+    }
+    if (table === null) return fail('FileNotFound', `The price table ${file} cannot be read.`).error;
+    return done(await workspace.billing.setPriceTable(rootOf(workspace), table as PriceTable), () => ({ text: 'The price table is set.', json: { priceTable: table } }));
+  },
+};
+
+/** `ocr-desk bill [--month YYYY-MM]`: the pay-as-you-go bill of a month (default: this one). */
+export async function billCommand(workspace: Workspace, values: OptionValues): Promise<Outcome | UsageError> {
+  const month = stringOption(values, 'month') ?? billingMonth(new Date(), workspace.billing.timeZone());
+  return done(workspace.billing.bill(rootOf(workspace), month), (bill) => ({
+    text: [
+      `Pay-as-you-go bill for ${bill.month}, ${bill.currency}`,
+      ...bill.lines.flatMap((line) => [`${line.service}: ${line.calls} calls`, ...line.tiers.map((tier) => `  ${tier.calls} x ${(tier.milliPerCall / 1000).toFixed(3)} = ${(tier.milliAmount / 1000).toFixed(3)}`)]),
+      `Total: ${bill.total} ${bill.currency}`,
+    ].join('\n'),
+    json: bill,
+  }));
+}
 
 /** `ocr-desk usage [show] [--month YYYY-MM] [--by day|month] [--account NAME] [--service S]` */
 export async function usageCommand(workspace: Workspace, values: OptionValues): Promise<Outcome | UsageError> {

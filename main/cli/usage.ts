@@ -18,6 +18,9 @@ Commands:
                                        prepaid package within 7 days of activation.
   service disable S | enable S         Disable a service (only with no paid calls left).
   payg on | off                        Pay-as-you-go beyond all packages, or refuse.
+  payg prices FILE                     Set the price table (JSON: currency and, per service,
+                                       tiers of {upTo, milliPerCall}; the last upTo null).
+  bill [--month YYYY-MM]               The month's pay-as-you-go bill at the price table.
   machine-id                           This machine's id, for machine-bound licences.
   store verify                         Check the usage ledger's hash chain end to end.
   store backup FILE | restore FILE     One file with db.json, the ledger and the key that opens

@@ -5,7 +5,7 @@
  */
 import type { ServiceId } from '../../shared/services.js';
 
-export const currentSchemaVersion = 4;
+export const currentSchemaVersion = 5;
 
 export interface LedgerCheckpoint {
   /** Entries in the ledger when the checkpoint was written, and the hash of the last one. */
@@ -65,6 +65,33 @@ export interface BillingSettings {
   disabledServices: ServiceId[];
   /** POSTed a JSON copy of every alert, when set. */
   alertWebhookUrl: string | null;
+  /** What pay-as-you-go calls cost, per service, in tiers of calls per month. */
+  priceTable: PriceTable;
+}
+
+/**
+ * Prices in thousandths of the currency unit per call (0.15 CNY is 150), so bills add up in whole
+ * numbers. Each tier prices the calls of the month up to `upTo` (null: all the rest) not priced by
+ * the tiers before it.
+ */
+export interface PriceTable {
+  readonly currency: string;
+  readonly services: Readonly<Record<ServiceId, ReadonlyArray<{ readonly upTo: number | null; readonly milliPerCall: number }>>>;
+}
+
+/** The cloud's list prices (CNY, per call: 10k / 100k / 1M calls a month, the last tier beyond). */
+export function defaultPriceTable(): PriceTable {
+  const tiers = (a: number, b: number, c: number) => [
+    { upTo: 10_000, milliPerCall: a },
+    { upTo: 100_000, milliPerCall: b },
+    { upTo: null, milliPerCall: c },
+  ];
+  const basic = tiers(150, 100, 60);
+  const accurate = tiers(500, 350, 200);
+  return {
+    currency: 'CNY',
+    services: { 'general-basic': basic, idcard: basic, handwriting: basic, table: basic, 'general-accurate': accurate, 'general-fast': accurate, 'table-accurate': accurate },
+  };
 }
 
 /** An in-app notification: a package of a service running low or out. */
@@ -115,12 +142,14 @@ export const migrations: Readonly<Record<number, (document: Record<string, unkno
   }),
   // 4: alerts (notification list, fired alerts, webhook).
   3: (v3) => ({ ...v3, schemaVersion: 4, notifications: [], alertsFired: [], billing: { ...(v3['billing'] as object), alertWebhookUrl: null } }),
+  // 5: the pay-as-you-go price table.
+  4: (v4) => ({ ...v4, schemaVersion: 5, billing: { ...(v4['billing'] as object), priceTable: defaultPriceTable() } }),
 };
 
 function billingDefaults(): Pick<StoreState, 'packages' | 'billing' | 'usedAtCheckpoint' | 'notifications' | 'alertsFired'> {
   return {
     packages: [],
-    billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [], alertWebhookUrl: null },
+    billing: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, payAsYouGo: false, disabledServices: [], alertWebhookUrl: null, priceTable: defaultPriceTable() },
     usedAtCheckpoint: {},
     notifications: [],
     alertsFired: [],

@@ -406,3 +406,33 @@ test('usage by day or month, service and account; root sees and filters everyone
   assert.equal(!badMonth.ok && badMonth.error.code, 'InvalidSetting');
   await workspace.close();
 });
+
+test('pay-as-you-go calls are billed monthly at the price table, which root can change; others may not see bills', async () => {
+  const clock = manualClock('2026-11-10T09:00:00Z');
+  const workspace = await workspaceAt(clock);
+  const { billing } = workspace;
+  assert.ok((await billing.setPayAsYouGo(root(workspace), true)).ok);
+  await charge(billing, 'general-basic', 1000);
+  await charge(billing, 'general-basic', 4);
+  await charge(billing, 'general-accurate', 1000);
+  await charge(billing, 'general-accurate', 2);
+  const bill = billing.bill(root(workspace), '2026-11');
+  assert.ok(bill.ok);
+  assert.deepEqual(bill.value.lines.map((line) => [line.service, line.calls, line.milliAmount]), [['general-basic', 4, 600], ['general-accurate', 2, 1000]]);
+  assert.equal(bill.value.total, '1.60');
+  const empty = billing.bill(root(workspace), '2026-10');
+  assert.ok(empty.ok && empty.value.lines.length === 0 && empty.value.total === '0.00');
+
+  const flat = (milliPerCall: number) => [{ upTo: null, milliPerCall }];
+  const table = { currency: 'EUR', services: { 'general-basic': flat(20), 'general-accurate': flat(50), 'general-fast': flat(50), handwriting: flat(20), idcard: flat(20), table: flat(20), 'table-accurate': flat(50) } };
+  assert.ok((await billing.setPriceTable(root(workspace), table)).ok);
+  const repriced = billing.bill(root(workspace), '2026-11');
+  assert.ok(repriced.ok && repriced.value.currency === 'EUR' && repriced.value.total === '0.18');
+  const falling = await billing.setPriceTable(root(workspace), { ...table, services: { ...table.services, idcard: [{ upTo: 100, milliPerCall: 20 }, { upTo: 50, milliPerCall: 10 }, { upTo: null, milliPerCall: 5 }] } });
+  assert.equal(!falling.ok && falling.error.code, 'InvalidSetting');
+  const auditor = await workspace.accounts.create('auditor', { kind: 'readonly' });
+  assert.ok(auditor.ok);
+  const hidden = billing.bill(auditor.value, '2026-11');
+  assert.equal(!hidden.ok && hidden.error.code, 'NotAllowed');
+  await workspace.close();
+});
