@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Account } from '../../main/accounts/accounts.js';
 import type { Billing, ReserveRequest } from '../../main/billing/billing.js';
+import { billingMonth } from '../../main/billing/calendar.js';
 import { issueLicence } from '../../main/billing/licence-file.js';
 import { openWorkspace, type Workspace } from '../../main/services/open-workspace.js';
 import type { ServiceId } from '../../shared/services.js';
@@ -434,5 +436,35 @@ test('pay-as-you-go calls are billed monthly at the price table, which root can 
   assert.ok(auditor.ok);
   const hidden = billing.bill(auditor.value, '2026-11');
   assert.equal(!hidden.ok && hidden.error.code, 'NotAllowed');
+  await workspace.close();
+});
+
+test('a process killed with SIGKILL while metering: every call it reported is charged once, the chain verifies, counters match the ledger', async () => {
+  const directory = path.join(scratch, `data-${(directories += 1)}`);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test', 'helpers', 'metering-child.ts'), directory], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const reported: string[] = [];
+  let buffered = '';
+  const drained = new Promise<void>((resolve) => child.stdout.once('end', () => resolve()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) if (line.startsWith('call-')) reported.push(line);
+    if (reported.length >= 150 && child.exitCode === null && !child.killed) child.kill('SIGKILL');
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  await drained;
+  assert.ok(reported.length >= 150);
+  const clock = { now: () => new Date() };
+  const workspace = await workspaceAt(clock, directory);
+  assert.equal(await workspace.verifyLedger(), null);
+  const charged: string[] = [];
+  const segment = path.join(directory, 'ledger', 'segment-00000001.jsonl');
+  for (const line of (await readFile(segment, 'utf8')).trim().split('\n')) charged.push(JSON.parse(line).data.requestId as string);
+  assert.deepEqual(charged.slice(0, reported.length), reported, 'every reported call is in the ledger, in order, once');
+  assert.ok(charged.length - reported.length <= 1, `at most the call in flight besides (${charged.length} vs ${reported.length})`);
+  assert.equal(new Set(charged).size, charged.length, 'no call charged twice');
+  const month = billingMonth(new Date(), workspace.billing.timeZone());
+  assert.equal(view(workspace.billing, `free:general-basic:${month}`).used, charged.length, 'the counters are the ledger');
   await workspace.close();
 });
