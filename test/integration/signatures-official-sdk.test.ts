@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { verifyTc3 } from '../../main/api/cloud/tc3-signature.js';
+import { verifyV1 } from '../../main/api/cloud/v1-signature.js';
 
 // The official SDK, as office systems use it: the client of this test is the real thing.
 const require = createRequire(import.meta.url);
@@ -24,7 +25,10 @@ const server = createServer(async (request: IncomingMessage, response) => {
   const [path = '/', query = ''] = (request.url ?? '/').split('?');
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]));
   seen.push({ path, host: headers['host'], action: headers['x-tc-action'] });
-  const verified = verifyTc3({ method: request.method ?? 'POST', path, query, headers, body: Buffer.concat(chunks) }, { now: new Date(), secretKeyFor: (id) => (id === secretId ? secretKey : null) });
+  const signed = { method: request.method ?? 'POST', path, query, headers, body: Buffer.concat(chunks) };
+  const options = { now: new Date(), secretKeyFor: (id: string) => (id === secretId ? secretKey : null) };
+  // TC3 requests carry an Authorization header; the older form signature does not.
+  const verified = headers['authorization'] ? verifyTc3(signed, options) : verifyV1(signed, options);
   const RequestId = randomUUID();
   const payload = verified.ok ? { Response: { TextDetections: [], Angle: 0, Language: 'zh', PdfPageSize: 0, RequestId } } : { Response: { Error: { Code: verified.error.code, Message: verified.error.message }, RequestId } };
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
@@ -33,8 +37,8 @@ const server = createServer(async (request: IncomingMessage, response) => {
 before(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => ((port = (server.address() as AddressInfo).port), resolve()))));
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const client = (key: string, id = secretId, endpoint = `127.0.0.1:${port}`) =>
-  new ocr.v20181119.Client({ credential: { secretId: id, secretKey: key }, region: 'ap-guangzhou', profile: { httpProfile: { endpoint, protocol: 'http://', reqTimeout: 10 } } });
+const client = (key: string, id = secretId, endpoint = `127.0.0.1:${port}`, signMethod = 'TC3-HMAC-SHA256', reqMethod = 'POST') =>
+  new ocr.v20181119.Client({ credential: { secretId: id, secretKey: key }, region: 'ap-guangzhou', profile: { signMethod, httpProfile: { endpoint, protocol: 'http://', reqMethod, reqTimeout: 10 } } });
 
 test('the official Node SDK signs for a local endpoint and passes verification, also under a path', async () => {
   const answer = await client(secretKey).GeneralBasicOCR({ ImageBase64: 'iVBORw0KGgo=', LanguageType: 'zh' });
@@ -48,4 +52,17 @@ test('the official Node SDK signs for a local endpoint and passes verification, 
 test('a wrong SecretKey or an unknown SecretId comes back to the SDK as the cloud error code', async () => {
   await assert.rejects(client('not the secret key at all 000000').GeneralBasicOCR({ ImageBase64: 'iVBORw0KGgo=' }), (error: { code?: string }) => error.code === 'AuthFailure.SignatureFailure');
   await assert.rejects(client(secretKey, 'AKIDunknown00000000000000000000000000').GeneralBasicOCR({ ImageBase64: 'iVBORw0KGgo=' }), (error: { code?: string }) => error.code === 'AuthFailure.SecretIdNotFound');
+});
+
+test('the older HmacSHA256 and HmacSHA1 form signatures of the SDK verify too, by POST and by GET', async () => {
+  for (const signMethod of ['HmacSHA256', 'HmacSHA1']) {
+    for (const reqMethod of ['POST', 'GET']) {
+      const answer = await client(secretKey, secretId, `127.0.0.1:${port}`, signMethod, reqMethod).GeneralBasicOCR({ ImageBase64: 'iVBORw0KGgo=', LanguageType: 'zh' });
+      assert.equal(typeof answer['RequestId'], 'string', `${signMethod} ${reqMethod}`);
+    }
+    await assert.rejects(
+      client('not the secret key at all 000000', secretId, `127.0.0.1:${port}`, signMethod).GeneralBasicOCR({ ImageBase64: 'iVBORw0KGgo=' }),
+      (error: { code?: string }) => error.code === 'AuthFailure.SignatureFailure',
+    );
+  }
 });
