@@ -139,7 +139,13 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
   };
   const onThisMachine = (record: PackageRecord) => record.machineId === null || record.machineId === deps.machineId;
   const usable = (record: PackageRecord, now: Date) => record.refundedAt === null && !refunding.has(record.id) && onThisMachine(record) && Date.parse(record.validFrom) <= now.getTime() && now.getTime() <= Date.parse(record.validTo);
-  const prepaidOf = (service: ServiceId) => state.state.packages.filter((record) => record.service === service).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
+  const usablePrepaid = (service: ServiceId, now: Date) =>
+    state.state.packages.filter((record) => record.service === service && usable(record, now)).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
+  /** The packages a call of `service` may draw on now, in the deduction order: free, then prepaid by activation. */
+  const drawOrder = (service: ServiceId, now: Date) => [
+    { id: freeKey(service, billingMonth(now, settings().timeZone)), total: freeCallsPerMonth },
+    ...usablePrepaid(service, now).map((record) => ({ id: record.id, total: record.calls })),
+  ];
 
   const viewPrepaid = (record: PackageRecord, now: Date): PackageView => {
     const spent = used.get(record.id) ?? 0;
@@ -201,13 +207,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
    */
   const raiseAlerts = (service: ServiceId, draws: readonly Draw[]): void => {
     const now = clock.now();
-    const month = billingMonth(now, settings().timeZone);
-    const withCalls = [
-      { id: freeKey(service, month), total: freeCallsPerMonth },
-      ...prepaidOf(service)
-        .filter((record) => usable(record, now))
-        .map((record) => ({ id: record.id, total: record.calls })),
-    ]
+    const withCalls = drawOrder(service, now)
       .map((pack) => ({ ...pack, remaining: pack.total - (used.get(pack.id) ?? 0) }))
       .filter((pack) => pack.remaining > 0);
     const ranOut = draws.filter((draw) => !draw.package.startsWith('payg:')).at(-1)?.package;
@@ -323,9 +323,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       if (!isServiceId(service)) return fail('UnknownService', `There is no service "${service}"; the services are ${serviceIds.join(', ')}.`);
       if (!enabled) {
         const now = clock.now();
-        const paidLeft = prepaidOf(service)
-          .filter((record) => usable(record, now))
-          .reduce((sum, record) => sum + Math.max(0, available(record.id, record.calls)), 0);
+        const paidLeft = usablePrepaid(service, now).reduce((sum, record) => sum + Math.max(0, available(record.id, record.calls)), 0);
         if (paidLeft > 0) return fail('DisableNotAllowed', `${service} still has ${paidLeft} paid calls left; it can be disabled once they are used, expired or refunded.`);
       }
       return state.update((draft) => {
@@ -343,12 +341,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       if (settings().disabledServices.includes(request.service)) return fail('ServiceDisabled', `The service ${request.service} is disabled on this deployment.`);
       const now = clock.now();
       const month = billingMonth(now, settings().timeZone);
-      const candidates = [
-        { key: freeKey(request.service, month), available: available(freeKey(request.service, month), freeCallsPerMonth) },
-        ...prepaidOf(request.service)
-          .filter((record) => usable(record, now))
-          .map((record) => ({ key: record.id, available: available(record.id, record.calls) })),
-      ];
+      const candidates = drawOrder(request.service, now).map((pack) => ({ key: pack.id, available: available(pack.id, pack.total) }));
       const draws = deduct(request.calls, candidates, settings().payAsYouGo ? `payg:${request.service}:${month}` : null);
       if (!draws) return fail('ResourcePackageRunOut', `No package of ${request.service} has ${request.calls} call${request.calls === 1 ? '' : 's'} left, and pay-as-you-go is off.`);
       const reservation: Reservation = { id: randomUUID(), ...request, draws };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { createDurableJsonFile } from './durable-json-file.js';
+import { createDurableJsonFile, fileExists } from './durable-json-file.js';
 import { currentSchemaVersion, initialState, migrations, problemWith, type StoreState } from './state-schema.js';
 
 export const stateFileName = 'db.json';
@@ -75,7 +75,7 @@ async function loadState(file: string, lastGoodFile: string, now: Date): Promise
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail('StoreIoFailed', `Cannot read ${file}: ${(error as Error).message}.`);
     // A missing db.json beside a last good copy is a lost file, not a first run.
-    if (await exists(lastGoodFile)) return fail('StoreCorrupt', `${file} is missing. ${await restoreAdvice(file, lastGoodFile)}`);
+    if (await fileExists(lastGoodFile)) return fail('StoreCorrupt', `${file} is missing. ${await restoreAdvice(file, lastGoodFile)}`);
     return ok({ state: initialState(now), needsWrite: true });
   }
   let document: unknown;
@@ -116,14 +116,5 @@ async function restoreAdvice(file: string, lastGoodFile: string): Promise<string
     return `The previous version, written ${mtime.toISOString()}, is ${lastGoodFile}: stop OCR Desk, copy it over ${path.basename(file)}, and start again.`;
   } catch {
     return `No previous version exists: restore ${path.basename(file)} from a backup, or move it away to start with an empty store.`;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }

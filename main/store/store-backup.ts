@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { syncFolder, writeSynced } from './durable-json-file.js';
+import { fileExists, syncFolder, writeSynced } from './durable-json-file.js';
 import { ledgerFolderName } from './usage-ledger.js';
 import { stateFileName } from './state-store.js';
 
@@ -33,7 +33,7 @@ interface BackupHeader {
 export async function writeBackup(directory: string, target: string, secretKeyFile: string | null, now: Date): Promise<Result<{ files: number; bytes: number }, StoreErrorCode>> {
   try {
     const ledgerFiles = (await readdir(path.join(directory, ledgerFolderName))).filter((name) => name.endsWith('.jsonl')).sort();
-    const names = keptFiles(ledgerFiles, secretKeyFile && (await exists(path.join(directory, secretKeyFile))) ? secretKeyFile : null);
+    const names = keptFiles(ledgerFiles, secretKeyFile && (await fileExists(path.join(directory, secretKeyFile))) ? secretKeyFile : null);
     const files: Array<BackupHeader['files'][number]> = [];
     for (const name of names) {
       const bytes = await readFile(path.join(directory, name));
@@ -98,7 +98,7 @@ export async function restoreBackup(directory: string, source: string, now: Date
     const aside = path.join(directory, `before-restore-${now.toISOString().replace(/[:.]/gu, '-')}`);
     let keptAside: string | null = null;
     for (const name of [stateFileName, `${stateFileName.replace(/\.json$/u, '')}.last-good.json`, 'secret.key', ledgerFolderName]) {
-      if (!(await exists(path.join(directory, name)))) continue;
+      if (!(await fileExists(path.join(directory, name)))) continue;
       await mkdir(aside, { recursive: true, mode: 0o700 });
       await rename(path.join(directory, name), path.join(aside, name));
       keptAside = aside;
@@ -111,11 +111,4 @@ export async function restoreBackup(directory: string, source: string, now: Date
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
