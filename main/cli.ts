@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from './engine/create-engine.js';
 import { adminCommands, runAdminCommand } from './cli/admin-commands.js';
 import { runRecognizeCommand } from './cli/recognize-command.js';
+import { runServeCommand } from './cli/serve-command.js';
 import { usage } from './cli/usage.js';
 import { isTier } from './engine/tiers.js';
 
@@ -14,6 +15,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (adminCommands.includes(command)) return runAdminCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
+  if (command === 'serve') {
+    // `on`, not `once`: the launcher forwards a terminal's Ctrl-C that also reaches us directly.
+    const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+      process.on('SIGINT', resolve);
+      process.on('SIGTERM', resolve);
+    });
+    return runServeCommand(rest, { stdout: process.stdout, stderr: process.stderr, stopRequested });
+  }
   if (command !== 'recognize') {
     process.stderr.write(`ocr-desk: unknown command "${command}"\n\n${usage}`);
     return 2;

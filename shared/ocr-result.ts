@@ -70,6 +70,13 @@ export interface RecognitionResult {
   /** Size of the corrected image the coordinates refer to. */
   readonly width: number;
   readonly height: number;
+  /**
+   * Size of the page as given (after its EXIF orientation), before any turn: the corrected image is
+   * it rotated about its centre by (360 - angle) degrees clockwise, on a canvas grown to fit. The
+   * cloud's Polygon refers to this image, its ItemPolygon to the corrected one.
+   */
+  readonly inputWidth: number;
+  readonly inputHeight: number;
 }
 
 /**

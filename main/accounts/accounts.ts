@@ -65,7 +65,15 @@ export interface Accounts {
   checkPassword(name: string, password: string): Promise<Result<Account, AccountErrorCode>>;
   /** The SecretKey and account behind a SecretId, if both are enabled. */
   keyForSigning(secretId: string): Result<KeyForSigning, AccountErrorCode>;
+  /**
+   * Records that a key signed a request now. Written at most once a minute per key: a db.json
+   * rewrite per call would cost more than the call's bookkeeping is worth.
+   */
+  noteKeyUsed(secretId: string): void;
 }
+
+/** Last-used times are kept to this precision. */
+const lastUsedPrecisionMs = 60_000;
 
 export interface AccountsDeps {
   readonly state: StateStore;
@@ -100,6 +108,7 @@ export async function openAccounts(deps: AccountsDeps): Promise<Result<Accounts,
     return account ? ok(account) : fail('AccountNotFound', `There is no account named "${name}".`);
   };
   const nameOf = (accountId: string) => state.state.accounts.find((account) => account.id === accountId)?.name ?? '(deleted)';
+  const lastUsedWritten = new Map<string, number>();
   const toKey = (key: KeyRecord): ApiKey => ({ secretId: key.secretId, account: nameOf(key.accountId), status: key.status, createdAt: key.createdAt, lastUsedAt: key.lastUsedAt });
 
   /** Applies `change` to the named account's record inside one update, after checks on the current state. */
@@ -178,6 +187,18 @@ export async function openAccounts(deps: AccountsDeps): Promise<Result<Accounts,
       if (!account || account.passwordHash === null || !matches || account.status !== 'active') return fail('InvalidCredentials', 'The name or password is wrong, or the account is disabled.');
       return ok(toAccount(account));
     },
+    noteKeyUsed(secretId) {
+      const now = clock.now();
+      if (now.getTime() - (lastUsedWritten.get(secretId) ?? -Infinity) < lastUsedPrecisionMs) return;
+      lastUsedWritten.set(secretId, now.getTime());
+      // Not awaited: a failed write of a last-used time must not fail the call it describes; the
+      // store reports its own write failures, and close() waits for pending updates.
+      void state.update((draft) => {
+        const key = draft.keys.find((candidate) => candidate.secretId === secretId);
+        if (key) key.lastUsedAt = now.toISOString();
+      });
+    },
+
     keyForSigning(secretId) {
       const key = state.state.keys.find((candidate) => candidate.secretId === secretId);
       if (!key) return fail('KeyNotFound', `There is no API key ${maskSecretId(secretId)}.`);

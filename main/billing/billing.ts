@@ -44,6 +44,9 @@ export interface PackageView {
 }
 
 
+/** Why a call cannot be reserved. */
+export type ReserveErrorCode = Extract<BillingErrorCode, 'ServiceDisabled' | 'ResourcePackageRunOut' | 'DuplicateRequest'>;
+
 type Managing<T> = Promise<Result<T, BillingErrorCode | StoreErrorCode>>;
 
 export interface Billing {
@@ -58,9 +61,12 @@ export interface Billing {
    * Holds the calls a request will cost before it runs, in the deduction order, so concurrent
    * requests never overdraw a package. Synchronous: two reservations never interleave.
    */
-  reserve(request: ReserveRequest): Result<Reservation, BillingErrorCode>;
-  /** The request succeeded: the reserved calls are charged and the call enters the ledger. */
-  commit(reservation: Reservation): Promise<Result<UsageEntry, StoreErrorCode>>;
+  reserve(request: ReserveRequest): Result<Reservation, ReserveErrorCode>;
+  /**
+   * The request succeeded, or failed in a way the cloud bills (`result` then names the failure):
+   * the reserved calls are charged and the call enters the ledger.
+   */
+  commit(reservation: Reservation, result?: string): Promise<Result<UsageEntry, StoreErrorCode>>;
   /** The request failed or was cancelled: nothing is charged; the call enters the ledger with its result. */
   release(reservation: Reservation, result: string): Promise<Result<UsageEntry, StoreErrorCode>>;
   /** What opening found wrong with the ledger against the checkpoint (lost or changed entries). */
@@ -383,7 +389,7 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       if (url !== null && !isHttpUrl(url)) return fail('InvalidSetting', `"${url}" is not an http or https URL.`);
       return state.update((draft) => void (draft.billing.alertWebhookUrl = url));
     },
-    commit: (reservation) => settle(reservation, true, 'ok'),
+    commit: (reservation, result = 'ok') => settle(reservation, true, result),
     release: (reservation, result) => settle(reservation, false, result),
     checkpoint: writeCheckpoint,
   });

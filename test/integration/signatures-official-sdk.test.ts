@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { verifyTc3 } from '../../main/api/cloud/tc3-signature.js';
 import { verifyV1 } from '../../main/api/cloud/v1-signature.js';
+import { fail, ok } from '../../shared/result.js';
 
 // The official SDK, as office systems use it: the client of this test is the real thing.
 const require = createRequire(import.meta.url);
@@ -26,7 +27,7 @@ const server = createServer(async (request: IncomingMessage, response) => {
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]));
   seen.push({ path, host: headers['host'], action: headers['x-tc-action'] });
   const signed = { method: request.method ?? 'POST', path, query, headers, body: Buffer.concat(chunks) };
-  const options = { now: new Date(), secretKeyFor: (id: string) => (id === secretId ? secretKey : null) };
+  const options = { now: new Date(), secretKeyFor: (id: string) => (id === secretId ? ok(secretKey) : fail('AuthFailure.SecretIdNotFound', 'unknown')) };
   // TC3 requests carry an Authorization header; the older form signature does not.
   const verified = headers['authorization'] ? verifyTc3(signed, options) : verifyV1(signed, options);
   const RequestId = randomUUID();

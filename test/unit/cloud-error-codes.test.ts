@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { billedFailures, cloudErrorCodes } from '../../main/api/cloud/cloud-error-codes.js';
+import { cloudErrorCodes } from '../../main/api/cloud/cloud-error-codes.js';
+import { billedFailures } from '../../main/services/recognition-service.js';
 import { engineErrorCodes } from '../../shared/engine-errors.js';
 
 /** Codes the cloud documents (../shared/reference/tencent-ocr-api.md, section 4), as spelled there. */
@@ -10,7 +11,9 @@ const documented = new Set([
   'FailedOperation.EmptyImageError', 'FailedOperation.ImageDecodeFailed', 'FailedOperation.ImageSizeTooLarge', 'LimitExceeded.TooLargeFileError',
   'FailedOperation.LanguageNotSupport', 'FailedOperation.EngineRecognizeTimeout', 'FailedOperation.OcrFailed', 'FailedOperation.PDFParseFailed',
   'FailedOperation.UnKnowFileTypeError', 'InvalidParameterValue.InvalidParameterValueLimit', 'FailedOperation.UnOpenError',
-  'ResourceUnavailable.ResourcePackageRunOut',
+  'ResourceUnavailable.ResourcePackageRunOut', 'FailedOperation.ImageNoText', 'FailedOperation.DownLoadError',
+  'AuthFailure.InvalidSecretId', 'AuthFailure.UnauthorizedOperation', 'RequestSizeLimitExceeded', 'InvalidParameter', 'MissingParameter',
+  'InvalidAction', 'UnsupportedOperation', 'NoSuchVersion', 'UnsupportedProtocol', 'InvalidRequest',
 ]);
 
 test('every engine failure maps to a code the cloud documents; only an empty image is billed', () => {

@@ -16,7 +16,7 @@ function line(words: ReadonlyArray<readonly [string, number]>, width: number, he
 }
 
 function page(lines: RecognizedLine[]): RecognitionResult {
-  return { text: lines.map((l) => l.text).join('\n'), angle: 0, language: 'eng', source: 'ocr', lines, width: 1000, height: 1000 };
+  return { text: lines.map((l) => l.text).join('\n'), angle: 0, language: 'eng', source: 'ocr', lines, width: 1000, height: 1000, inputWidth: 1000, inputHeight: 1000 };
 }
 
 test('confidence is weighted by characters, and vertical lines count against horizontal share', () => {

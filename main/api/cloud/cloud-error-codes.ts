@@ -1,15 +1,36 @@
 import type { AccountErrorCode } from '../../../shared/account-errors.js';
-import type { BillingErrorCode } from '../../../shared/billing-errors.js';
-import type { EngineErrorCode } from '../../../shared/engine-errors.js';
-import type { StoreErrorCode } from '../../../shared/store-errors.js';
+import type { RecognitionCallCode } from '../../services/recognition-service.js';
 import type { SignatureErrorCode } from './tc3-signature.js';
+
+/** Why a request to the cloud API is refused before it reaches a service. */
+export type CloudRequestFailure =
+  /** The body is over the cloud's limit for its form (10 MB JSON, 1 MB form, 32 KB query). */
+  | 'BodyTooLarge'
+  /** The body is not the JSON object (or form) its Content-Type says. */
+  | 'MalformedBody'
+  /** A parameter of the wrong type or out of range. */
+  | 'InvalidParameter'
+  /** Neither ImageBase64 nor ImageUrl is given. */
+  | 'MissingImage'
+  | 'MissingAction'
+  | 'UnknownAction'
+  /** An action of the contract whose issue has not landed yet. */
+  | 'UnsupportedAction'
+  | 'WrongVersion'
+  /** A method other than GET and POST. */
+  | 'UnsupportedMethod'
+  /** More requests a second for this key and action than its limit. */
+  | 'RateLimited'
+  /** The request names a host this server does not answer to (DNS rebinding). */
+  | 'HostNotAllowed'
+  /** A failure that is our bug; the log has it. */
+  | 'Internal';
 
 /** Every failure a cloud call can end with, in our codes. */
 export type CloudCallFailure =
-  | EngineErrorCode
-  | StoreErrorCode
+  | RecognitionCallCode
   | SignatureErrorCode
-  | Extract<BillingErrorCode, 'ServiceDisabled' | 'ResourcePackageRunOut' | 'NotAllowed' | 'DuplicateRequest'>
+  | CloudRequestFailure
   | Extract<AccountErrorCode, 'KeyNotFound' | 'KeyDisabled' | 'SecretUnreadable'>;
 
 /**
@@ -37,10 +58,14 @@ export const cloudErrorCodes: Readonly<Record<CloudCallFailure, string>> = {
   EngineFailed: 'FailedOperation.OcrFailed',
   ServiceDisabled: 'FailedOperation.UnOpenError',
   ResourcePackageRunOut: 'ResourceUnavailable.ResourcePackageRunOut',
-  NotAllowed: 'UnauthorizedOperation',
+  NotAllowed: 'AuthFailure.UnauthorizedOperation',
+  NoText: 'FailedOperation.ImageNoText',
+  ImageUrlRefused: 'FailedOperation.DownLoadError',
+  ImageDownloadFailed: 'FailedOperation.DownLoadError',
   DuplicateRequest: 'InternalError',
   KeyNotFound: 'AuthFailure.SecretIdNotFound',
-  KeyDisabled: 'AuthFailure.SecretIdNotFound',
+  // The cloud says SecretIdNotFound for a disabled key too; a code of its own tells the two apart.
+  KeyDisabled: 'AuthFailure.InvalidSecretId',
   SecretUnreadable: 'InternalError',
   StoreLocked: 'InternalError',
   StoreCorrupt: 'InternalError',
@@ -48,10 +73,18 @@ export const cloudErrorCodes: Readonly<Record<CloudCallFailure, string>> = {
   LedgerBroken: 'InternalError',
   StoreIoFailed: 'InternalError',
   'AuthFailure.InvalidAuthorization': 'AuthFailure.InvalidAuthorization',
-  'AuthFailure.SecretIdNotFound': 'AuthFailure.SecretIdNotFound',
   'AuthFailure.SignatureExpire': 'AuthFailure.SignatureExpire',
   'AuthFailure.SignatureFailure': 'AuthFailure.SignatureFailure',
+  BodyTooLarge: 'RequestSizeLimitExceeded',
+  MalformedBody: 'InvalidParameter',
+  InvalidParameter: 'InvalidParameter',
+  MissingImage: 'InvalidParameterValue.InvalidParameterValueLimit',
+  MissingAction: 'MissingParameter',
+  UnknownAction: 'InvalidAction',
+  UnsupportedAction: 'UnsupportedOperation',
+  WrongVersion: 'NoSuchVersion',
+  UnsupportedMethod: 'UnsupportedProtocol',
+  RateLimited: 'RequestLimitExceeded',
+  HostNotAllowed: 'InvalidRequest',
+  Internal: 'InternalError',
 };
-
-/** Failures the cloud bills like a success (since 2020-07-06): an empty image. */
-export const billedFailures: ReadonlySet<CloudCallFailure> = new Set<CloudCallFailure>(['EmptyImage']);

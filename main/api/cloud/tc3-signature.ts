@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { fail, ok, type Result } from '../../../shared/result.js';
 
 /** The cloud's error codes for a request whose signature does not hold. */
-export type SignatureErrorCode = 'AuthFailure.InvalidAuthorization' | 'AuthFailure.SecretIdNotFound' | 'AuthFailure.SignatureExpire' | 'AuthFailure.SignatureFailure';
+export type SignatureErrorCode = 'AuthFailure.InvalidAuthorization' | 'AuthFailure.SignatureExpire' | 'AuthFailure.SignatureFailure';
 
 export interface SignedRequest {
   readonly method: string;
@@ -16,10 +16,10 @@ export interface SignedRequest {
   readonly body: Uint8Array;
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions<LookupCode extends string> {
   readonly now: Date;
-  /** The SecretKey of a SecretId, or null when there is no such (enabled) key. */
-  readonly secretKeyFor: (secretId: string) => string | null;
+  /** The SecretKey of a SecretId, or why there is none to check against (unknown, disabled). */
+  readonly secretKeyFor: (secretId: string) => Result<string, LookupCode>;
   /** Seconds a request's timestamp may be off (the cloud: 300). */
   readonly maxSkewSeconds?: number;
 }
@@ -57,7 +57,7 @@ export function tc3Signature(parts: {
  * Go the host with its port and `ocr`, hand-written clients the cloud's own host. Every variant is
  * tried against the scope's service; the comparison is constant-time. Returns the SecretId.
  */
-export function verifyTc3(request: SignedRequest, options: VerifyOptions): Result<{ secretId: string }, SignatureErrorCode> {
+export function verifyTc3<LookupCode extends string>(request: SignedRequest, options: VerifyOptions<LookupCode>): Result<{ secretId: string }, SignatureErrorCode | LookupCode> {
   const match = authorizationPattern.exec(request.headers['authorization']?.trim() ?? '');
   if (!match) return fail('AuthFailure.InvalidAuthorization', 'The Authorization header is not a TC3-HMAC-SHA256 signature.');
   const [, secretId, date, service, signedHeaders, signature] = match as unknown as [string, string, string, string, string, string];
@@ -68,8 +68,9 @@ export function verifyTc3(request: SignedRequest, options: VerifyOptions): Resul
     return fail('AuthFailure.SignatureExpire', 'The request is signed for another time: check the clock of the calling machine.');
   }
   if (new Date(seconds * 1000).toISOString().slice(0, 10) !== date) return fail('AuthFailure.InvalidAuthorization', 'The credential date is not the UTC date of X-TC-Timestamp.');
-  const secretKey = options.secretKeyFor(secretId);
-  if (secretKey === null) return fail('AuthFailure.SecretIdNotFound', 'The SecretId is unknown or disabled.');
+  const lookup = options.secretKeyFor(secretId);
+  if (!lookup.ok) return lookup;
+  const secretKey = lookup.value;
 
   const names = signedHeaders.split(';');
   if (!names.includes('host') || names.join(';') !== [...names].sort().join(';')) return fail('AuthFailure.InvalidAuthorization', 'SignedHeaders must be sorted and include host.');

@@ -10,7 +10,10 @@ const cloudHost = 'ocr.tencentcloudapi.com';
  * signed as METHOD + host + path + "?" + k=v&... with keys sorted and values not URL-encoded.
  * Returns the SecretId and the request's parameters (the action's own and the common ones).
  */
-export function verifyV1(request: SignedRequest, options: VerifyOptions): Result<{ secretId: string; params: Map<string, string> }, SignatureErrorCode> {
+export function verifyV1<LookupCode extends string>(
+  request: SignedRequest,
+  options: VerifyOptions<LookupCode>,
+): Result<{ secretId: string; params: Map<string, string> }, SignatureErrorCode | LookupCode> {
   const source = request.method.toUpperCase() === 'GET' ? request.query : Buffer.from(request.body).toString('utf8');
   const params = new Map(new URLSearchParams(source));
   const signature = params.get('Signature');
@@ -20,8 +23,9 @@ export function verifyV1(request: SignedRequest, options: VerifyOptions): Result
   if (Math.abs(options.now.getTime() / 1000 - Number(timestamp)) > (options.maxSkewSeconds ?? 300)) {
     return fail('AuthFailure.SignatureExpire', 'The request is signed for another time: check the clock of the calling machine.');
   }
-  const secretKey = options.secretKeyFor(secretId);
-  if (secretKey === null) return fail('AuthFailure.SecretIdNotFound', 'The SecretId is unknown or disabled.');
+  const lookup = options.secretKeyFor(secretId);
+  if (!lookup.ok) return lookup;
+  const secretKey = lookup.value;
   const algorithm = params.get('SignatureMethod') === 'HmacSHA256' ? 'sha256' : 'sha1';
   const signed = [...params.entries()]
     .filter(([key]) => key !== 'Signature')

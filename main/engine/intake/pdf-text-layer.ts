@@ -83,7 +83,7 @@ export async function readPdfTextLayer(page: PDFPageProxy, viewport: PageViewpor
   if (characters === 0 || unmappableCharacters > maxUnmappableShare * characters) return null;
 
   const lines = toLines(pieces, size);
-  return { text: lines.map((line) => line.text).join('\n'), angle: 0, language: '', source: 'pdf-text-layer', lines, width: size.width, height: size.height };
+  return { text: lines.map((line) => line.text).join('\n'), angle: 0, language: '', source: 'pdf-text-layer', lines, width: size.width, height: size.height, inputWidth: size.width, inputHeight: size.height };
 }
 
 function drawsInvisibleText(operators: readonly number[], args: readonly unknown[][]): boolean {

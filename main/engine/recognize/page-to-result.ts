@@ -17,6 +17,8 @@ export interface ResultContext {
   readonly language: string;
   /** Text direction in the input, degrees clockwise (see RecognitionResult.angle). */
   readonly angle: number;
+  /** Size of the page as given, before any turn. */
+  readonly input: { readonly width: number; readonly height: number };
 }
 
 export function pageToResult(page: TesseractPage, context: ResultContext): RecognitionResult {
@@ -56,6 +58,8 @@ export function pageToResult(page: TesseractPage, context: ResultContext): Recog
     lines,
     width: context.geometry.width,
     height: context.geometry.height,
+    inputWidth: context.input.width,
+    inputHeight: context.input.height,
   };
 }
 

@@ -145,6 +145,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
         geometry: { scale: prepared.scale, padding: prepared.padding, width: grey.width, height: grey.height },
         language: languages.join('+'),
         angle: textAngle(correction, skew),
+        input: { width: upright.width, height: upright.height },
       });
       return ok({ result, quality: readingQuality(result) });
     };

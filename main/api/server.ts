@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { cloudActions, type CloudActionName } from '../../shared/cloud-api/cloud-actions.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import type { Accounts } from '../accounts/accounts.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { RecognitionService } from '../services/recognition-service.js';
+import { clientGone } from './client-gone.js';
+import { cloudRefusal, createCloudEndpoint, type CloudReply } from './cloud/cloud-endpoint.js';
+import { createHostGuard } from './host-guard.js';
+import { plainOcrRoute } from './plain/plain-ocr-route.js';
+import { createRateLimiter } from './rate-limiter.js';
+
+/** The port `serve` tries first; the next free one is taken if it is busy (README, "Server"). */
+export const defaultPort = 8766;
+const portsTried = 20;
+
+export interface ApiServerOptions {
+  /** 127.0.0.1 unless LAN access is switched on. */
+  readonly host: string;
+  /** 0: any free port. Undefined: the default, or the next free port after it. */
+  readonly port?: number;
+  /** Host names (and addresses) the server answers to besides the loopback names (LAN mode). */
+  readonly hostNames?: readonly string[];
+  /** Requests a second per key, per action, where not the cloud's default. */
+  readonly qps?: Partial<Record<CloudActionName, number>>;
+  /** The built UI's folder, served to other GETs, or null before it is built. */
+  readonly uiFolder: string | null;
+  /** Bytes of one uploaded file on the plain endpoint. */
+  readonly maxFileBytes: number;
+}
+
+export interface ApiServerDeps {
+  readonly accounts: Accounts;
+  readonly recognition: RecognitionService;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets requests in flight finish, closes idle connections. */
+  close(): Promise<void>;
+}
+
+/** The cloud's JSON limit (10 MB of base64) plus room for the other fields. */
+const jsonBodyLimit = 10 * 1024 * 1024 + 64 * 1024;
+/** A GET's query may hold 32 KB of parameters (the cloud's limit): headers must have room for it. */
+const maxHeaderBytes = 64 * 1024;
+
+/**
+ * The HTTP server on loopback: the cloud API at `/`, the plain endpoint, the health check, the
+ * built UI. Every body is taken as raw bytes, since a TC3 signature covers the bytes as sent.
+ */
+export async function startApiServer(deps: ApiServerDeps, options: ApiServerOptions): Promise<Result<RunningServer, 'PortInUse' | 'ListenFailed'>> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: jsonBodyLimit,
+    // A client that trickles its upload does not hold a connection for ever.
+    requestTimeout: 120_000,
+    serverFactory: (handler) => http.createServer({ maxHeaderSize: maxHeaderBytes }, handler),
+  });
+  const hostAllowed = createHostGuard(options.hostNames ?? []);
+  const uiReady = options.uiFolder !== null && existsSync(options.uiFolder);
+  const cloud = createCloudEndpoint({
+    accounts: deps.accounts,
+    recognition: deps.recognition,
+    clock: deps.clock,
+    logger: deps.logger,
+    rateLimiter: createRateLimiter(() => performance.now()),
+    qpsFor: (action) => options.qps?.[action] ?? cloudActions[action].defaultQps,
+  });
+  const sendCloud = (reply: FastifyReply, answer: CloudReply) => reply.code(200).headers(answer.headers).send(answer.body);
+  const isCloudRequest = (request: FastifyRequest) => request.url.split('?')[0] === '/' && (request.method !== 'GET' || request.headers['x-tc-action'] !== undefined || /[?&]Action=/u.test(request.url));
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+    if (!hostAllowed(request.headers.host)) {
+      return reply.code(421).type('application/json').send({ ok: false, error: { code: 'HostNotAllowed', message: 'This server does not answer to that host name.' } });
+    }
+    // No CORS: a foreign page may not read anything from this server. A preflight is refused
+    // without Access-Control-Allow-* headers, so the browser stops there.
+    if (request.method === 'OPTIONS') return reply.code(403).type('application/json').send({ ok: false, error: { code: 'CrossOriginRefused', message: 'Cross-origin requests are not served.' } });
+    return undefined;
+  });
+
+  app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {
+    const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    if (isCloudRequest(request)) {
+      return sendCloud(reply, tooLarge ? cloudRefusal('BodyTooLarge', 'The body is over 10 MB, the cloud API\'s limit.') : cloudRefusal('MalformedBody', `The request cannot be read (${error.code ?? error.message}).`));
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) deps.logger.log('error', 'http-bug', { url: request.url.split('?')[0], error: error.message });
+    return reply.code(status).send({ ok: false, error: { code: tooLarge ? 'BodyTooLarge' : status === 500 ? 'Internal' : 'BadRequest', message: status === 500 ? 'An internal error occurred.' : error.message } });
+  });
+
+  const cloudHandler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const [path = '/', query = ''] = request.url.split(/\?(.*)/su);
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    return sendCloud(reply, await cloud({ method: request.method, path, query, headers, body, signal: clientGone(reply) }));
+  };
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.all('/', async (request, reply) => {
+    if (isCloudRequest(request)) return cloudHandler(request, reply);
+    return uiReady ? reply.sendFile('index.html') : uiNotBuilt(reply);
+  });
+  app.all('/console/api/*', async (_request, reply) =>
+    reply.code(404).send({ ok: false, error: { code: 'NotFound', message: 'The console API arrives with the UI.' } }),
+  );
+  await app.register(async (scope) => plainOcrRoute(scope, { accounts: deps.accounts, recognition: deps.recognition, logger: deps.logger, maxFileBytes: options.maxFileBytes }));
+  if (uiReady) {
+    await app.register(fastifyStatic, { root: options.uiFolder, index: false, wildcard: true, dotfiles: 'deny' });
+  } else {
+    app.get('/*', async (_request, reply) => uiNotBuilt(reply));
+  }
+
+  const listened = await listen(options, (port) => app.listen({ host: options.host, port }));
+  if (!listened.ok) {
+    await app.close();
+    return listened;
+  }
+  const port = listened.value;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  return ok({ url: `http://${shownHost}:${port}`, port, close: () => app.close() });
+}
+
+function uiNotBuilt(reply: FastifyReply) {
+  return reply.code(404).type('text/plain; charset=utf-8').send('OCR Desk: the UI is not built in this installation. The API is served at / (README, "Server").\n');
+}
+
+async function listen(options: ApiServerOptions, attempt: (port: number) => Promise<string>): Promise<Result<number, 'PortInUse' | 'ListenFailed'>> {
+  const candidates = options.port !== undefined ? [options.port] : Array.from({ length: portsTried }, (_, index) => defaultPort + index);
+  for (const port of candidates) {
+    try {
+      const address = await attempt(port);
+      return ok(Number(new URL(address).port));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && options.port === undefined) continue;
+      if (code === 'EADDRINUSE') return fail('PortInUse', `Port ${port} is in use by another program: choose another with --port (0 takes any free port).`);
+      return fail('ListenFailed', `Cannot listen on ${options.host}:${port} (${code ?? (error as Error).message}).`);
+    }
+  }
+  return fail('PortInUse', `Ports ${defaultPort}-${defaultPort + portsTried - 1} are all in use: choose one with --port (0 takes any free port).`);
+}

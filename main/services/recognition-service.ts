@@ -1,0 +1,117 @@
+import type { BillingErrorCode } from '../../shared/billing-errors.js';
+import type { EngineErrorCode } from '../../shared/engine-errors.js';
+import type { RecognitionResult } from '../../shared/ocr-result.js';
+import type { RecognitionErrorCode } from '../../shared/recognition-errors.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import type { ServiceId } from '../../shared/services.js';
+import type { StoreErrorCode } from '../../shared/store-errors.js';
+import type { Account } from '../accounts/accounts.js';
+import { isAllowed } from '../accounts/permissions.js';
+import type { Billing, Reservation, ReserveErrorCode } from '../billing/billing.js';
+import type { Engine, RecognizeOptions } from '../engine/engine-types.js';
+import type { ImageInput } from '../engine/intake/image-input.js';
+import type { ImageUrlFetcher } from './image-url-fetcher.js';
+
+export type { RecognizeOptions } from '../engine/engine-types.js';
+
+/** Who makes a call: the account, and the key it signed with (null for the console and the CLI). */
+export interface Caller {
+  readonly account: Account;
+  readonly secretId: string | null;
+}
+
+export type ImageSource = ImageInput | { readonly kind: 'url'; readonly url: string };
+
+export interface RecognitionCall {
+  /** Unique per request: metering is idempotent per request id. */
+  readonly requestId: string;
+  readonly caller: Caller;
+  readonly service: ServiceId;
+  readonly image: ImageSource;
+  readonly options: RecognizeOptions;
+  /** Fires when the caller goes away: the job is cancelled and nothing is charged. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RecognizedPage {
+  readonly result: RecognitionResult;
+  /** Pages in the whole input (the cloud's PdfPageSize): 1 for a single image. */
+  readonly pageCount: number;
+}
+
+export type RecognitionCallCode =
+  | EngineErrorCode
+  | RecognitionErrorCode
+  | StoreErrorCode
+  | ReserveErrorCode
+  | Extract<BillingErrorCode, 'NotAllowed'>;
+
+/**
+ * Failures the cloud bills like a success (since 2020-07-06, `tencent-ocr-api.md` 6): an empty
+ * image. Every other failure is free.
+ */
+export const billedFailures: ReadonlySet<RecognitionCallCode> = new Set<RecognitionCallCode>(['EmptyImage']);
+
+export interface RecognitionService {
+  /** authorise -> reserve the call -> fetch the image if it is a URL -> read one page -> settle. */
+  recognize(call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>>;
+}
+
+export interface RecognitionServiceDeps {
+  readonly engine: Engine;
+  readonly billing: Billing;
+  readonly fetchImage: ImageUrlFetcher;
+}
+
+/**
+ * The one use case behind every door that recognises text: the cloud actions, the plain endpoint
+ * and the console. Metering is a reservation around the engine, so a package is never overdrawn
+ * and a failed, refused or cancelled call costs nothing (unless the cloud bills that failure).
+ */
+export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
+  const settle = async (reservation: Reservation, outcome: Result<RecognizedPage, RecognitionCallCode>): Promise<Result<RecognizedPage, RecognitionCallCode>> => {
+    const charged = outcome.ok || billedFailures.has(outcome.error.code);
+    const written = charged ? await deps.billing.commit(reservation, outcome.ok ? 'ok' : outcome.error.code) : await deps.billing.release(reservation, outcome.ok ? 'ok' : outcome.error.code);
+    // A call the ledger did not take is not given out: it would be a result no one paid for.
+    return written.ok ? outcome : written;
+  };
+
+  const read = async (call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>> => {
+    let input: ImageInput;
+    if (call.image.kind === 'url') {
+      const fetched = await deps.fetchImage(call.image.url, call.signal);
+      if (!fetched.ok) return fetched;
+      input = { kind: 'bytes', bytes: fetched.value };
+    } else {
+      input = call.image;
+    }
+    // One page per call, as the cloud: PdfPageNumber, default the first.
+    const pages = await deps.engine.recognize(input, { ...call.options, page: call.options.page ?? 1 }, { signal: call.signal, lane: call.caller.account.name });
+    if (!pages.ok) return pages;
+    const page = pages.value[0];
+    if (!page) return fail('EngineFailed', 'The engine returned no page.');
+    if (!page.ok) return page;
+    if (page.result.lines.length === 0) return fail('NoText', 'No text was found in the image.');
+    return ok({ result: page.result, pageCount: page.pageCount });
+  };
+
+  return {
+    async recognize(call) {
+      const { account, secretId } = call.caller;
+      if (!isAllowed(account, { kind: 'call', service: call.service })) {
+        return fail('NotAllowed', `The account ${account.name} may not call ${call.service}.`);
+      }
+      const reservation = deps.billing.reserve({ requestId: call.requestId, account: account.name, secretId, service: call.service, calls: 1 });
+      if (!reservation.ok) return reservation;
+      let outcome: Result<RecognizedPage, RecognitionCallCode>;
+      try {
+        outcome = await read(call);
+      } catch (error) {
+        // A bug: the reservation must not hold its calls for ever.
+        await deps.billing.release(reservation.value, 'EngineFailed');
+        throw error;
+      }
+      return settle(reservation.value, outcome);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { ServiceId } from '../services.js';
+
+/** The API version every OCR action of the cloud has (X-TC-Version / Version). */
+export const cloudApiVersion = '2018-11-19';
+
+export interface CloudActionInfo {
+  /** The billing service whose packages pay for the action. */
+  readonly service: ServiceId;
+  /** The cloud's default requests per second, per key (`tencent-ocr-api.md` 3). */
+  readonly defaultQps: number;
+  /** The largest ImageBase64 the cloud accepts, in characters. */
+  readonly maxBase64Length: number;
+  /** False until its issue lands: the action answers UnsupportedOperation and costs nothing. */
+  readonly served: boolean;
+}
+
+const megabytes = (n: number) => n * 1024 * 1024;
+
+/** The actions the local API answers, with the cloud's limits. */
+export const cloudActions = {
+  GeneralBasicOCR: { service: 'general-basic', defaultQps: 20, maxBase64Length: megabytes(10), served: true },
+  GeneralAccurateOCR: { service: 'general-accurate', defaultQps: 10, maxBase64Length: megabytes(10), served: true },
+  GeneralFastOCR: { service: 'general-fast', defaultQps: 10, maxBase64Length: megabytes(7), served: true },
+  GeneralHandwritingOCR: { service: 'handwriting', defaultQps: 10, maxBase64Length: megabytes(10), served: true },
+  IDCardOCR: { service: 'idcard', defaultQps: 20, maxBase64Length: megabytes(10), served: false },
+  RecognizeTableOCR: { service: 'table', defaultQps: 10, maxBase64Length: megabytes(7), served: false },
+  RecognizeTableAccurateOCR: { service: 'table-accurate', defaultQps: 2, maxBase64Length: megabytes(10), served: false },
+} as const satisfies Record<string, CloudActionInfo>;
+
+export type CloudActionName = keyof typeof cloudActions;
+
+export function isCloudActionName(name: string): name is CloudActionName {
+  return Object.hasOwn(cloudActions, name);
+}
