@@ -74,7 +74,8 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
     rateLimiter: createRateLimiter(() => performance.now()),
     qpsFor: (action) => options.qps?.[action] ?? cloudActions[action].defaultQps,
   });
-  const sendCloud = (reply: FastifyReply, answer: CloudReply) => reply.code(200).headers(answer.headers).send(answer.body);
+  // A Buffer, so fastify leaves the Content-Type exactly as set: the Python SDK reads Error only from 'application/json'.
+  const sendCloud = (reply: FastifyReply, answer: CloudReply) => reply.code(200).headers(answer.headers).send(Buffer.from(answer.body));
   const isCloudRequest = (request: FastifyRequest) => request.url.split('?')[0] === '/' && (request.method !== 'GET' || request.headers['x-tc-action'] !== undefined || /[?&]Action=/u.test(request.url));
 
   app.removeAllContentTypeParsers();
