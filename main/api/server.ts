@@ -8,6 +8,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { RecognitionService } from '../services/recognition-service.js';
+import { adminRoute, type AdminRouteDeps } from './admin-route.js';
 import { clientGone } from './client-gone.js';
 import { cloudRefusal, createCloudEndpoint, type CloudReply } from './cloud/cloud-endpoint.js';
 import { createHostGuard } from './host-guard.js';
@@ -38,6 +39,8 @@ export interface ApiServerDeps {
   readonly recognition: RecognitionService;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The admin CLI's door while this server owns the data directory (`serve`; absent in tests of the API alone). */
+  readonly admin?: AdminRouteDeps;
 }
 
 export interface RunningServer {
@@ -117,6 +120,7 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
   app.all('/console/api/*', async (_request, reply) =>
     reply.code(404).send({ ok: false, error: { code: 'NotFound', message: 'The console API arrives with the UI.' } }),
   );
+  if (deps.admin) adminRoute(app, deps.admin);
   await app.register(async (scope) => plainOcrRoute(scope, { accounts: deps.accounts, recognition: deps.recognition, logger: deps.logger, maxFileBytes: options.maxFileBytes }));
   if (uiReady) {
     await app.register(fastifyStatic, { root: options.uiFolder, index: false, wildcard: true, dotfiles: 'deny' });

@@ -1,7 +1,6 @@
 import { isServiceId } from '../../shared/services.js';
 import type { Account, ApiKey, Permission } from '../accounts/accounts.js';
 import { done, exactlyOne, stringOption, switches, UsageError, type Subcommand } from './admin-types.js';
-import { readPassword } from './read-password.js';
 
 function parsePermission(text: string | undefined): Permission | UsageError {
   if (text === 'full' || text === 'readonly') return { kind: text };
@@ -27,10 +26,10 @@ export const accountSubcommands: Record<string, Subcommand> = {
     const accounts = workspace.accounts.list();
     return { text: ['name\tpermission\tstatus\tcreated', ...accounts.map(accountLine)].join('\n'), json: { accounts } };
   },
-  async password(workspace, args) {
+  async password(workspace, args, _values, inputs) {
     const name = exactlyOne(args, 'account name');
     if (name instanceof UsageError) return name;
-    const password = await readPassword(process.stdin, process.stderr);
+    const password = await inputs.readPassword();
     if (password === null) return new UsageError('the two passwords differ');
     return done(await workspace.accounts.setPassword(name, password), (account) => ({ text: `The password of ${account.name} is set.`, json: { account: account.name, password: 'set' } }));
   },

@@ -1,11 +1,15 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Failure } from '../../shared/result.js';
 import { systemClock } from '../platform/clock.js';
 import { resolveDataDirectory } from '../platform/data-directory.js';
-import { openWorkspace } from '../services/open-workspace.js';
+import { openWorkspace, type Workspace } from '../services/open-workspace.js';
+import { sendToServer } from './admin-remote.js';
+import { readPassword } from './read-password.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
-import { UsageError, type Outcome, type Subcommand } from './admin-types.js';
+import { UsageError, type AdminInputs, type AdminRequest, type Outcome, type Subcommand } from './admin-types.js';
 import { billCommand, licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
 import { restoreCommand, storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
@@ -74,23 +78,56 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
   // A restore must work on a directory that no longer opens: it does not open a workspace.
   if (group === 'store' && action === 'restore') return print(await restoreCommand(directory, args));
-  // `usage` is a command of its own, with options only.
-  const optionsOnly: Record<string, Subcommand> = { usage: (workspace, _args, options) => usageCommand(workspace, options), bill: (workspace, _args, options) => billCommand(workspace, options) };
-  const subcommand: Subcommand | undefined = optionsOnly[group] ?? (action ? groups[group]?.[action] : undefined);
-  if (!subcommand) {
-    const extra = group === 'license' ? ['issue'] : group === 'store' ? ['restore'] : [];
-    io.stderr.write(`ocr-desk: ${group} needs one of: ${[...Object.keys(groups[group] ?? {}), ...extra].join(', ')}\n`);
-    return 2;
-  }
+  const request: AdminRequest = { group, ...(action !== undefined ? { action } : {}), args: absolutePaths(group, action, args), values };
+  if (!findSubcommand(request)) return print(new UsageError(`${group} needs one of: ${subcommandNames(group).join(', ')}`));
   const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli' });
-  if (!workspace.ok) return report(workspace.error, values.json, io);
+  if (!workspace.ok) {
+    // While `serve` owns the directory, the command goes to it over loopback.
+    if (workspace.error.code === 'StoreLocked') {
+      const remote = await sendToServer(directory, request, localInputs);
+      if (remote !== null) return print(remote);
+    }
+    return report(workspace.error, values.json, io);
+  }
   for (const warning of workspace.value.warnings) io.stderr.write(`ocr-desk: warning: ${warning}\n`);
   try {
-    return print(await subcommand(workspace.value, args, values));
+    return print(await dispatchAdmin(workspace.value, request, localInputs));
   } finally {
     await workspace.value.close();
   }
 }
+
+/** `usage` and `bill` are commands of their own, with options only. */
+const optionsOnly: Record<string, Subcommand> = {
+  usage: (workspace, _args, options) => usageCommand(workspace, options),
+  bill: (workspace, _args, options) => billCommand(workspace, options),
+};
+
+function findSubcommand(request: AdminRequest): Subcommand | undefined {
+  return optionsOnly[request.group] ?? (request.action ? groups[request.group]?.[request.action] : undefined);
+}
+
+function subcommandNames(group: string): string[] {
+  const extra = group === 'license' ? ['issue'] : group === 'store' ? ['restore'] : [];
+  return [...Object.keys(groups[group] ?? {}), ...extra];
+}
+
+/** Runs a parsed command on an open workspace: here, or in the server that owns the directory. */
+export function dispatchAdmin(workspace: Workspace, request: AdminRequest, inputs: AdminInputs): Promise<Outcome | UsageError> {
+  const subcommand = findSubcommand(request);
+  if (!subcommand) return Promise.resolve(new UsageError(`${request.group} needs one of: ${subcommandNames(request.group).join(', ')}`));
+  return subcommand(workspace, request.args, request.values, inputs);
+}
+
+/** A server runs in another folder: files it writes are named absolutely. */
+function absolutePaths(group: string, action: string | undefined, args: readonly string[]): readonly string[] {
+  return group === 'store' && action === 'backup' ? args.map((file) => path.resolve(file)) : args;
+}
+
+const localInputs: AdminInputs = {
+  readText: (file) => readFile(file, 'utf8').catch(() => null),
+  readPassword: () => readPassword(process.stdin, process.stderr),
+};
 
 function report(error: Failure, json: boolean | undefined, io: AdminIo): number {
   if (json) io.stdout.write(`${JSON.stringify({ error })}\n`);

@@ -11,7 +11,26 @@ export class UsageError {
 
 export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
 
-export type Subcommand = (workspace: Workspace, args: readonly string[], values: OptionValues) => Promise<Outcome | UsageError>;
+/** One administration command, as the CLI parsed it: what a running server is sent. */
+export interface AdminRequest {
+  readonly group: string;
+  readonly action?: string;
+  readonly args: readonly string[];
+  readonly values: OptionValues;
+}
+
+/**
+ * What a subcommand reads from the caller's side: files named on the command line, a password
+ * typed at the terminal. Local runs read them directly; a command sent to a running server carries
+ * them along, read by the CLI first (admin-remote.ts).
+ */
+export interface AdminInputs {
+  readText(file: string): Promise<string | null>;
+  /** The new password typed twice (null when the two differ). */
+  readPassword(): Promise<string | null>;
+}
+
+export type Subcommand = (workspace: Workspace, args: readonly string[], values: OptionValues, inputs: AdminInputs) => Promise<Outcome | UsageError>;
 
 export const done = <T>(result: Result<T>, show: (value: T) => { text: string; json: unknown }): Outcome => (result.ok ? show(result.value) : result.error);
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fail } from '../../shared/result.js';
 import type { PackageView } from '../billing/billing.js';
 import type { PriceTable } from '../store/state-schema.js';
@@ -15,10 +14,10 @@ const packageDone = (pack: PackageView) => ({ text: packageLine(pack), json: pac
 
 /** `ocr-desk license import FILE` (issuing is a vendor command without a data directory). */
 export const licenceSubcommands: Record<string, Subcommand> = {
-  async import(workspace, args) {
+  async import(workspace, args, _values, inputs) {
     const file = exactlyOne(args, 'licence file');
     if (file instanceof UsageError) return file;
-    const text = await readFile(file, 'utf8').catch(() => null);
+    const text = await inputs.readText(file);
     if (text === null) return fail('FileNotFound', `The licence file ${file} cannot be read.`).error;
     return done(await workspace.billing.importLicence(rootOf(workspace), text), packageDone);
   },
@@ -61,10 +60,10 @@ export const paygSubcommands: Record<string, Subcommand> = {
         })),
     ]),
   ),
-  async prices(workspace, args) {
+  async prices(workspace, args, _values, inputs) {
     const file = exactlyOne(args, 'price table file (JSON)');
     if (file instanceof UsageError) return file;
-    const text = await readFile(file, 'utf8').catch(() => null);
+    const text = await inputs.readText(file);
     let table: unknown = null;
     try {
       table = text === null ? null : JSON.parse(text);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AdminRunRequest } from '../../shared/admin-protocol.js';
 import { startApiServer } from '../api/server.js';
 import { createEngine } from '../engine/create-engine.js';
 import { defaultImageLimits } from '../engine/intake/image-limits.js';
@@ -11,6 +12,9 @@ import { createFileLogger } from '../platform/logger.js';
 import { createImageUrlFetcher } from '../services/image-url-fetcher.js';
 import { openWorkspace } from '../services/open-workspace.js';
 import { createRecognitionService } from '../services/recognition-service.js';
+import { newAdminToken, publishAdminChannel } from './admin-channel.js';
+import { dispatchAdmin } from './admin-commands.js';
+import { runReceived } from './admin-remote.js';
 
 export interface ServeIo {
   readonly stdout: NodeJS.WritableStream;
@@ -74,8 +78,10 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     billing: workspace.value.billing,
     fetchImage: createImageUrlFetcher({ allowedHosts: () => allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
   });
+  const adminToken = newAdminToken();
+  const admin = { token: adminToken, run: (request: AdminRunRequest) => runReceived(dispatchAdmin, workspace.value, request) };
   const server = await startApiServer(
-    { accounts: workspace.value.accounts, recognition, clock: systemClock, logger },
+    { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin },
     { host: values.host, ...(port !== undefined ? { port } : {}), uiFolder: path.join(findAppRoot(), 'dist', 'renderer'), maxFileBytes: defaultImageLimits.maxFileBytes },
   );
   if (!server.ok) {
@@ -85,11 +91,13 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     io.stderr.write(`ocr-desk serve: ${server.error.message} (${server.error.code})\n`);
     return 1;
   }
+  const unpublish = await publishAdminChannel(directory, { url: server.value.url, token: adminToken });
   logger.log('info', 'server-started', { url: server.value.url, directory, workers });
   io.stdout.write(`OCR Desk is serving on ${server.value.url} (data directory: ${directory})\n`);
 
   const signal = await io.stopRequested;
   io.stderr.write(`ocr-desk serve: ${signal}: stopping after the requests in flight\n`);
+  await unpublish();
   await server.value.close();
   await engine.close();
   await workspace.value.close();

@@ -7,6 +7,7 @@ import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { Result } from '../../shared/result.js';
 import type { Engine, EngineOptions, RecognizeControl, RecognizeOptions, RecognizeProgress } from './engine-types.js';
 import type { ImageInput } from './intake/image-input.js';
+import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
 import { readImageInput } from './intake/image-input.js';
@@ -59,6 +60,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // so the rest of a queue waits as compressed bytes. Two per worker keep the workers fed.
   const pageSlots = createSemaphore(options.maxPagesInMemory ?? workers * 4);
   const inProgress = new Set<Promise<unknown>>();
+  const admission = createAdmission(maxInputsInProgress, options.maxInputsWaiting ?? maxQueue);
   let closed = false;
 
   return {
@@ -69,9 +71,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) return fail('InvalidOption', 'timeoutMs must be a positive number of milliseconds.');
       if (options.tier !== undefined && !isTier(options.tier)) return fail('InvalidOption', `tier must be fast, standard or accurate, not "${String(options.tier)}".`);
       if (options.page !== undefined && !(Number.isInteger(options.page) && options.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
-      if (inProgress.size >= maxInputsInProgress) {
-        return fail('QueueFull', `The OCR queue is full (${maxInputsInProgress} images in progress); try again shortly.`);
-      }
       // A caller's progress callback that throws must not turn a result into a rejection.
       const control: RecognizeControl = {
         ...given,
@@ -83,7 +82,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
           }
         },
       };
-      const work = recognizeInput(input, options, control, languages.value);
+      // Tracked from the start, waiting included, so close() waits for every call made before it.
+      const work = (async (): Promise<Result<PageOutcome[], EngineErrorCode>> => {
+        const admitted = await admission.enter(given.signal);
+        if (!admitted.ok) return admitted;
+        try {
+          return await recognizeInput(input, options, control, languages.value);
+        } finally {
+          admitted.value();
+        }
+      })();
       inProgress.add(work);
       try {
         return await work;
@@ -98,6 +106,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     close: async () => {
       closed = true;
+      admission.close();
       // Inputs still decoding hold open documents: they stop at their next page and are awaited.
       await Promise.all([recognitionPool.close(), orientationPool.close(), ...inProgress]);
     },

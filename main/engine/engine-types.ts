@@ -22,6 +22,11 @@ export interface EngineOptions {
    */
   readonly maxInputsInProgress?: number;
   /**
+   * Inputs waiting, still compressed, for one of those places (default: maxQueue). Beyond them a
+   * caller gets QueueFull at once: a burst is absorbed, a flood is refused.
+   */
+  readonly maxInputsWaiting?: number;
+  /**
    * Decoded pages held at once, waiting for or in a thread (default 4 per worker); the rest of the
    * inputs in progress wait as compressed bytes. More lets the pool group jobs by language over a
    * longer queue, at ~25 MB a 300 dpi page.

@@ -3,6 +3,7 @@ import type { SkippedItem } from './bench-corpus.js';
 import type { ModelSource } from './bench-models.js';
 import type { ImageRow, Totals } from './bench-summary.js';
 import type { LanguageGroupLatency } from './measure-latency.js';
+import type { ApiOverhead } from './measure-api.js';
 import type { Throughput } from './measure-throughput.js';
 import { formatMs, formatPercent, formatRatio, formatTable } from './text-table.js';
 import { median, percentile, ratioOrNull } from './timing.js';
@@ -33,6 +34,7 @@ export interface BenchResults {
   readonly totals: readonly Totals[];
   readonly throughput: { readonly desk: Throughput; readonly native: Throughput | null; readonly nativeProcesses: number };
   readonly peakRssMb: { readonly afterSequential: number; readonly afterThroughput: number };
+  readonly api: ApiOverhead;
 }
 
 /**
@@ -170,6 +172,11 @@ export function formatReport(results: BenchResults): string {
     `  cold start (createEngine to first result, ${results.coldStart.itemId}):   ${results.coldStart.error ? `FAILED ${results.coldStart.error}` : `${formatMs(results.coldStart.ms)} ms`} (module import excluded)`,
   );
   out.push(`  peak RSS (maxRSS, main process + worker threads): ${results.peakRssMb.afterSequential.toFixed(0)} MB after the one-at-a-time runs, ${results.peakRssMb.afterThroughput.toFixed(0)} MB after the throughput run`);
+  const { api } = results;
+  const overhead = (value: number | null) => (value === null ? 'n/a' : `${formatRatio(value)} (${((value - 1) * 100).toFixed(1)}% overhead; target <= 5%)`);
+  out.push(`  API (GeneralBasicOCR through the official SDK vs the same engine called directly, ${api.items} images):`);
+  out.push(`    latency one at a time, median / p90 over the images: direct ${formatMs(api.latencyMs.direct.p50)} / ${formatMs(api.latencyMs.direct.p90)} ms, API ${formatMs(api.latencyMs.api.p50)} / ${formatMs(api.latencyMs.api.p90)} ms; total ${overhead(api.sequentialRatio)}`);
+  out.push(`    every image at once: direct ${api.requestsPerSecond.direct.toFixed(2)} img/s, API ${api.requestsPerSecond.api.toFixed(2)} requests/s; API / direct ${api.throughputRatio === null ? 'n/a' : formatRatio(api.throughputRatio)}`);
   out.push(`  CER micro, OCR Desk vs native: ${formatPercent(all?.deskMicroCer ?? null)} vs ${formatPercent(all?.nativeMicroCer ?? null)}`);
 
   const failures = results.images.flatMap((row) => [
@@ -178,6 +185,7 @@ export function formatReport(results: BenchResults): string {
   ]);
   for (const group of results.groups) if (group.nativeError) failures.push(`  ${group.languages} native load or list run: ${group.nativeError}`);
   for (const run of [desk, nativeThroughput]) if (run?.firstError) failures.push(`  throughput: ${run.firstError}`);
+  for (const failure of api.failures.slice(0, 10)) failures.push(`  ${failure}`);
   if (failures.length > 0) out.push('', 'Failures:', ...failures);
   if (native.status !== 'ok') out.push('', missingNativeBanner(native.message));
   return out.join('\n');

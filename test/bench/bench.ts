@@ -18,6 +18,7 @@ import { tesseractLanguagesFor } from './bench-languages.js';
 import { formatReport, type BenchResults, type ColdStart } from './bench-report.js';
 import { allTotals, imageRows } from './bench-summary.js';
 import { measureLatency, type NativeLatencyProbes } from './measure-latency.js';
+import { measureApiOverhead } from './measure-api.js';
 import { measureThroughput, type Throughput } from './measure-throughput.js';
 import { prepareNativeBaseline } from './native-baseline.js';
 import { deskRecognizer, nativeListRunner, nativeRecognizer } from './ocr-runners.js';
@@ -108,6 +109,8 @@ async function main(): Promise<number> {
         log(`throughput: native, ${nativeProcesses} processes`);
         nativeThroughput = await measureThroughput(items, probes.cli, nativeProcesses, rounds);
       }
+      const afterThroughput = peakRssMb();
+      const api = await measureApiOverhead(items, rounds, tier, log);
       const rows = imageRows(latency.images);
       const results: BenchResults = {
         startedAt,
@@ -123,7 +126,8 @@ async function main(): Promise<number> {
         groups: latency.groups,
         totals: allTotals(rows, latency.groups),
         throughput: { desk: deskThroughput, native: nativeThroughput, nativeProcesses },
-        peakRssMb: { afterSequential, afterThroughput: peakRssMb() },
+        peakRssMb: { afterSequential, afterThroughput },
+        api,
       };
       process.stdout.write(`${formatReport(results)}\n`);
       if (jsonFile) {

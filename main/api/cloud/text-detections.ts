@@ -13,8 +13,11 @@ export function toInputPoint(point: Point, result: RecognitionResult): Coord {
   const dy = point.y - result.height / 2;
   const x = result.inputWidth / 2 + dx * Math.cos(radians) - dy * Math.sin(radians);
   const y = result.inputHeight / 2 + dx * Math.sin(radians) + dy * Math.cos(radians);
-  return { X: Math.round(x), Y: Math.round(y) };
+  // Kept inside the input (a deskewed canvas has corners outside it); `+ 0` turns -0 into 0.
+  return { X: clamp(Math.round(x), result.inputWidth) + 0, Y: clamp(Math.round(y), result.inputHeight) + 0 };
 }
+
+const clamp = (value: number, limit: number) => Math.min(Math.max(value, 0), limit);
 
 const corners = (line: { readonly box: RecognizedLine['box'] }, result: RecognitionResult): Coord[] => {
   const { x, y, width, height } = line.box;
