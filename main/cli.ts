@@ -16,10 +16,22 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (adminCommands.includes(command)) return runAdminCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
   if (command === 'serve') {
-    // `on`, not `once`: the launcher forwards a terminal's Ctrl-C that also reaches us directly.
+    // The first signal stops in order. A terminal's Ctrl-C reaches us twice (directly and forwarded
+    // by the launcher, platform/one-malloc-arena.ts) within moments: only one a second later stops
+    // at once (the ledger survives that: every committed call is synced, a torn line is cut).
+    let firstAt = 0;
     const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
-      process.on('SIGINT', resolve);
-      process.on('SIGTERM', resolve);
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (firstAt === 0) {
+          firstAt = Date.now();
+          resolve(signal);
+        } else if (Date.now() - firstAt > 1000) {
+          process.stderr.write(`ocr-desk serve: ${signal} again: stopping now\n`);
+          process.exit(130);
+        }
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
     });
     return runServeCommand(rest, { stdout: process.stdout, stderr: process.stderr, stopRequested });
   }

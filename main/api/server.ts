@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { cloudActions, type CloudActionName } from '../../shared/cloud-api/cloud-actions.js';
@@ -32,6 +33,10 @@ export interface ApiServerOptions {
   readonly uiFolder: string | null;
   /** Bytes of one uploaded file on the plain endpoint. */
   readonly maxFileBytes: number;
+  /** Request bodies held at once, in bytes (default 256 MB); beyond, uploads are refused as busy. */
+  readonly maxBodyBytesInFlight?: number;
+  /** HTTPS with this certificate (LAN mode); plain HTTP without. */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 export interface ApiServerDeps {
@@ -54,6 +59,9 @@ export interface RunningServer {
 const jsonBodyLimit = 10 * 1024 * 1024 + 64 * 1024;
 /** A GET's query may hold 32 KB of parameters (the cloud's limit): headers must have room for it. */
 const maxHeaderBytes = 64 * 1024;
+const defaultMaxBodyBytesInFlight = 256 * 1024 * 1024;
+/** Connections at once; beyond, new ones are closed by the OS-level accept (node's maxConnections). */
+const maxConnections = 1024;
 
 /**
  * The HTTP server on loopback: the cloud API at `/`, the plain endpoint, the health check, the
@@ -63,20 +71,26 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
   const app = Fastify({
     logger: false,
     bodyLimit: jsonBodyLimit,
-    // A client that trickles its upload does not hold a connection for ever.
-    requestTimeout: 120_000,
-    serverFactory: (handler) => http.createServer({ maxHeaderSize: maxHeaderBytes }, handler),
+    // A client that trickles its upload does not hold a connection for ever (the SDKs give up after 60 s).
+    requestTimeout: 60_000,
+    // Headers over the limit (the SDKs' GET mode with an image in the query) are answered in the
+    // cloud's envelope, not with a 431 that every SDK turns into a transport error.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return void socket.destroy();
+      const overflow = error.code === 'HPE_HEADER_OVERFLOW';
+      const answer = overflow ? cloudRefusal('BodyTooLarge', 'The request line and headers are over 64 KB: a GET cannot carry an image; send it with POST.') : null;
+      const body = answer ? Buffer.from(answer.body) : Buffer.alloc(0);
+      const head = answer ? `HTTP/1.1 200 OK\r\ncontent-type: ${answer.headers['content-type']}` : 'HTTP/1.1 400 Bad Request';
+      socket.end(Buffer.concat([Buffer.from(`${head}\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`), body]));
+    },
+    serverFactory: (handler) =>
+      options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: maxHeaderBytes }, handler) : http.createServer({ maxHeaderSize: maxHeaderBytes }, handler),
   });
   const hostAllowed = createHostGuard(options.hostNames ?? []);
   const uiReady = options.uiFolder !== null && existsSync(options.uiFolder);
-  const cloud = createCloudEndpoint({
-    accounts: deps.accounts,
-    recognition: deps.recognition,
-    clock: deps.clock,
-    logger: deps.logger,
-    rateLimiter: createRateLimiter(() => performance.now()),
-    qpsFor: (action) => options.qps?.[action] ?? cloudActions[action].defaultQps,
-  });
+  const rateLimiter = createRateLimiter(() => performance.now());
+  const qpsFor = (action: CloudActionName) => options.qps?.[action] ?? cloudActions[action].defaultQps;
+  const cloud = createCloudEndpoint({ accounts: deps.accounts, recognition: deps.recognition, clock: deps.clock, logger: deps.logger, rateLimiter, qpsFor });
   // A Buffer, so fastify leaves the Content-Type exactly as set: the Python SDK reads Error only from 'application/json'.
   const sendCloud = (reply: FastifyReply, answer: CloudReply) => reply.code(200).headers(answer.headers).send(Buffer.from(answer.body));
   const isCloudRequest = (request: FastifyRequest) => request.url.split('?')[0] === '/' && (request.method !== 'GET' || request.headers['x-tc-action'] !== undefined || /[?&]Action=/u.test(request.url));
@@ -84,8 +98,23 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
+  let bodyBytesInFlight = 0;
+  const maxBodyBytesInFlight = options.maxBodyBytesInFlight ?? defaultMaxBodyBytesInFlight;
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+    // Bodies are read whole before anyone is authenticated (a signature covers the bytes), and a
+    // request keeps its body until answered: the bodies held at once are bounded, counted from
+    // their declared size, so a flood of uploads is refused instead of exhausting memory.
+    if (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH') {
+      const declared = Number(request.headers['content-length']);
+      const size = Number.isFinite(declared) ? Math.min(declared, jsonBodyLimit) : jsonBodyLimit;
+      if (bodyBytesInFlight + size > maxBodyBytesInFlight) {
+        const message = 'The server is receiving as much as it holds at once; retry shortly.';
+        return isCloudRequest(request) ? sendCloud(reply, cloudRefusal('RateLimited', message)) : reply.code(503).send({ ok: false, error: { code: 'Busy', message } });
+      }
+      bodyBytesInFlight += size;
+      reply.raw.once('close', () => (bodyBytesInFlight -= size));
+    }
     if (!hostAllowed(request.headers.host)) {
       return reply.code(421).type('application/json').send({ ok: false, error: { code: 'HostNotAllowed', message: 'This server does not answer to that host name.' } });
     }
@@ -121,13 +150,14 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
     reply.code(404).send({ ok: false, error: { code: 'NotFound', message: 'The console API arrives with the UI.' } }),
   );
   if (deps.admin) adminRoute(app, deps.admin);
-  await app.register(async (scope) => plainOcrRoute(scope, { accounts: deps.accounts, recognition: deps.recognition, logger: deps.logger, maxFileBytes: options.maxFileBytes }));
+  await app.register(async (scope) => plainOcrRoute(scope, { accounts: deps.accounts, recognition: deps.recognition, logger: deps.logger, maxFileBytes: options.maxFileBytes, rateLimiter, qpsFor }));
   if (uiReady) {
     await app.register(fastifyStatic, { root: options.uiFolder, index: false, wildcard: true, dotfiles: 'deny' });
   } else {
     app.get('/*', async (_request, reply) => uiNotBuilt(reply));
   }
 
+  app.server.maxConnections = maxConnections;
   const listened = await listen(options, (port) => app.listen({ host: options.host, port }));
   if (!listened.ok) {
     await app.close();
@@ -135,7 +165,7 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
   }
   const port = listened.value;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
-  return ok({ url: `http://${shownHost}:${port}`, port, close: () => app.close() });
+  return ok({ url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`, port, close: () => app.close() });
 }
 
 function uiNotBuilt(reply: FastifyReply) {

@@ -10,6 +10,11 @@ import path from 'node:path';
 export interface AdminChannel {
   readonly url: string;
   readonly token: string;
+  /**
+   * In LAN mode: the SHA-256 fingerprint of the server's certificate. The CLI pins it instead of
+   * checking names and chains, since an administrator's certificate need not name 127.0.0.1.
+   */
+  readonly fingerprint?: string;
 }
 
 const fileName = 'admin-channel.json';
@@ -26,7 +31,8 @@ export async function publishAdminChannel(directory: string, channel: AdminChann
 export async function readAdminChannel(directory: string): Promise<AdminChannel | null> {
   try {
     const value = JSON.parse(await readFile(path.join(directory, fileName), 'utf8')) as Partial<AdminChannel>;
-    return typeof value.url === 'string' && typeof value.token === 'string' ? { url: value.url, token: value.token } : null;
+    if (typeof value.url !== 'string' || typeof value.token !== 'string') return null;
+    return { url: value.url, token: value.token, ...(typeof value.fingerprint === 'string' ? { fingerprint: value.fingerprint } : {}) };
   } catch {
     return null;
   }

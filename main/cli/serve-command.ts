@@ -2,11 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AdminRunRequest } from '../../shared/admin-protocol.js';
+import { isCloudActionName, type CloudActionName } from '../../shared/cloud-api/cloud-actions.js';
 import { startApiServer } from '../api/server.js';
 import { createEngine } from '../engine/create-engine.js';
 import { defaultImageLimits } from '../engine/intake/image-limits.js';
 import { findAppRoot } from '../platform/app-paths.js';
 import { systemClock } from '../platform/clock.js';
+import { loadTlsCertificate, machineNames, type TlsMaterial } from '../platform/tls-certificate.js';
 import { resolveDataDirectory } from '../platform/data-directory.js';
 import { createFileLogger } from '../platform/logger.js';
 import { createImageUrlFetcher } from '../services/image-url-fetcher.js';
@@ -41,6 +43,11 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
         'data-dir': { type: 'string' },
         workers: { type: 'string' },
         'allow-image-host': { type: 'string', multiple: true, default: [] },
+        qps: { type: 'string', multiple: true, default: [] },
+        lan: { type: 'boolean', default: false },
+        'lan-host': { type: 'string', multiple: true, default: [] },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -53,55 +60,97 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
   };
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError('--port must be a port number (0 takes any free port)');
-  if (!loopbackHosts.has(values.host)) {
-    return usageError('LAN access needs TLS, which this version does not have yet: the server listens on 127.0.0.1 only (README, "Server").');
+  if (!loopbackHosts.has(values.host) && !values.lan) {
+    return usageError('listening beyond this machine is LAN mode: add --lan, which serves HTTPS only (README, "LAN mode").');
+  }
+  if (!values.lan && (values['lan-host'].length > 0 || values['tls-cert'] || values['tls-key'])) return usageError('--lan-host, --tls-cert and --tls-key belong to --lan');
+  if (values['tls-cert'] !== undefined && values['tls-key'] === undefined) return usageError('--tls-cert needs --tls-key (and the other way round)');
+  if (values['tls-key'] !== undefined && values['tls-cert'] === undefined) return usageError('--tls-key needs --tls-cert (and the other way round)');
+  const host = values.lan && loopbackHosts.has(values.host) ? '0.0.0.0' : values.host;
+  const qps: Partial<Record<CloudActionName, number>> = {};
+  for (const setting of values.qps) {
+    const [action = '', limit = ''] = setting.split('=');
+    if (!isCloudActionName(action) || !/^\d+$/u.test(limit) || Number(limit) < 1) return usageError(`--qps takes ACTION=N (N from 1), e.g. GeneralBasicOCR=50, not "${setting}"`);
+    qps[action] = Number(limit);
   }
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16');
 
   const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
-  const logger = await createFileLogger({ directory: path.join(directory, 'logs'), clock: systemClock });
-  const workspace = await openWorkspace({ directory, clock: systemClock, role: 'serve' });
-  if (!workspace.ok) {
-    await logger.close();
-    io.stderr.write(`ocr-desk serve: ${workspace.error.message} (${workspace.error.code})\n`);
+  // Everything opened is closed again in reverse order, on every path out (refusals and bugs too),
+  // so a failed start never leaves the directory locked or threads running.
+  const openedInOrder: Array<() => Promise<unknown>> = [];
+  const refuse = (failure: { code: string; message: string }) => {
+    io.stderr.write(`ocr-desk serve: ${failure.message} (${failure.code})\n`);
     return 1;
-  }
-  for (const warning of workspace.value.warnings) {
-    io.stderr.write(`ocr-desk serve: warning: ${warning}\n`);
-    logger.log('warn', 'store-warning', { warning });
-  }
-  const engine = createEngine({ workers });
-  const allowedImageHosts = values['allow-image-host'];
-  const recognition = createRecognitionService({
-    engine,
-    billing: workspace.value.billing,
-    fetchImage: createImageUrlFetcher({ allowedHosts: () => allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
-  });
-  const adminToken = newAdminToken();
-  const admin = { token: adminToken, run: (request: AdminRunRequest) => runReceived(dispatchAdmin, workspace.value, request) };
-  const server = await startApiServer(
-    { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin },
-    { host: values.host, ...(port !== undefined ? { port } : {}), uiFolder: path.join(findAppRoot(), 'dist', 'renderer'), maxFileBytes: defaultImageLimits.maxFileBytes },
-  );
-  if (!server.ok) {
-    await engine.close();
-    await workspace.value.close();
-    await logger.close();
-    io.stderr.write(`ocr-desk serve: ${server.error.message} (${server.error.code})\n`);
-    return 1;
-  }
-  const unpublish = await publishAdminChannel(directory, { url: server.value.url, token: adminToken });
-  logger.log('info', 'server-started', { url: server.value.url, directory, workers });
-  io.stdout.write(`OCR Desk is serving on ${server.value.url} (data directory: ${directory})\n`);
+  };
+  try {
+    const logger = await createFileLogger({ directory: path.join(directory, 'logs'), clock: systemClock });
+    openedInOrder.push(() => logger.close());
+    const workspace = await openWorkspace({ directory, clock: systemClock, role: 'serve' });
+    if (!workspace.ok) return refuse(workspace.error);
+    openedInOrder.push(() => workspace.value.close());
+    for (const warning of workspace.value.warnings) {
+      io.stderr.write(`ocr-desk serve: warning: ${warning}\n`);
+      logger.log('warn', 'store-warning', { warning });
+    }
+    let tls: TlsMaterial | null = null;
+    const lanNames = values.lan ? [...values['lan-host'], ...machineNames()] : [];
+    if (values.lan) {
+      const loaded = await loadTlsCertificate({
+        directory,
+        names: lanNames,
+        now: systemClock.now(),
+        ...(values['tls-cert'] ? { certFile: values['tls-cert'] } : {}),
+        ...(values['tls-key'] ? { keyFile: values['tls-key'] } : {}),
+      });
+      if (!loaded.ok) return refuse(loaded.error);
+      tls = loaded.value;
+    }
+    const engine = createEngine({ workers });
+    openedInOrder.push(() => engine.close());
+    const allowedImageHosts = values['allow-image-host'];
+    const recognition = createRecognitionService({
+      engine,
+      billing: workspace.value.billing,
+      fetchImage: createImageUrlFetcher({ allowedHosts: () => allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
+    });
+    const adminToken = newAdminToken();
+    const admin = { token: adminToken, run: (request: AdminRunRequest) => runReceived(dispatchAdmin, workspace.value, request) };
+    const server = await startApiServer(
+      { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin },
+      {
+        host,
+        hostNames: lanNames,
+        qps,
+        ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
+        ...(port !== undefined ? { port } : {}),
+        uiFolder: path.join(findAppRoot(), 'dist', 'renderer'),
+        maxFileBytes: defaultImageLimits.maxFileBytes,
+      },
+    );
+    if (!server.ok) return refuse(server.error);
+    openedInOrder.push(() => server.value.close());
+    openedInOrder.push(await publishAdminChannel(directory, { url: server.value.url, token: adminToken, ...(tls ? { fingerprint: tls.fingerprint } : {}) }));
+    logger.log('info', 'server-started', { url: server.value.url, directory, workers });
+    io.stdout.write(`OCR Desk is serving on ${server.value.url} (data directory: ${directory})\n`);
+    if (tls) {
+      const hostName = values['lan-host'][0] ?? os.hostname();
+      io.stdout.write(`LAN mode: HTTPS for ${tls.names.join(', ')} (e.g. https://${hostName}:${server.value.port})\n`);
+      io.stdout.write(`TLS certificate SHA-256 fingerprint: ${tls.fingerprint}${tls.generated ? ' (generated now, kept in the data directory)' : ''}\n`);
+    }
 
-  const signal = await io.stopRequested;
-  io.stderr.write(`ocr-desk serve: ${signal}: stopping after the requests in flight\n`);
-  await unpublish();
-  await server.value.close();
-  await engine.close();
-  await workspace.value.close();
-  logger.log('info', 'server-stopped', { signal });
-  await logger.close();
-  return 0;
+    const signal = await io.stopRequested;
+    io.stderr.write(`ocr-desk serve: ${signal}: stopping after the requests in flight (again to stop at once)\n`);
+    logger.log('info', 'server-stopping', { signal });
+    return 0;
+  } finally {
+    for (const close of openedInOrder.reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        io.stderr.write(`ocr-desk serve: while stopping: ${(error as Error).message}\n`);
+      }
+    }
+  }
 }

@@ -2,11 +2,13 @@ export const usage = `Usage: ocr-desk <command> [options]
 
 Commands:
   recognize <files or folders...>   Recognise printed text in images and PDFs (folders are walked).
-  serve [--port N] [--workers N] [--allow-image-host HOST ...]
+  serve [--port N] [--workers N] [--allow-image-host HOST ...] [--qps ACTION=N ...]
+        [--lan [--lan-host NAME ...] [--tls-cert FILE --tls-key FILE]]
                                        The local server: the Tencent-compatible cloud API at /,
                                        /v1/ocr, /healthz, on 127.0.0.1 (default port 8766, or
-                                       the next free one; 0 = any). Stops on Ctrl-C or SIGTERM.
-                                       While it runs, the commands below go to it.
+                                       the next free one; 0 = any); --lan: HTTPS on every
+                                       interface. Stops on Ctrl-C or SIGTERM. While it runs,
+                                       the commands below go to it.
   account create NAME --permission P   Create a sub-account; P is full, readonly or
                                        services:ID[,ID...] (general-basic, general-accurate,
                                        general-fast, handwriting, idcard, table, table-accurate).

@@ -59,6 +59,11 @@ export async function createFileLogger(options: FileLoggerOptions): Promise<Logg
   };
   streamFor(options.clock.now());
   await pruning;
+  // An idle server writes no line when the day turns: old files still go, hourly.
+  const pruneTimer = setInterval(() => {
+    pruning = pruning.then(() => prune(dayOf(options.clock.now()))).catch(() => undefined);
+  }, 3_600_000);
+  pruneTimer.unref();
 
   return {
     log(level, event, fields = {}) {
@@ -68,6 +73,7 @@ export async function createFileLogger(options: FileLoggerOptions): Promise<Logg
       options.echo?.(line);
     },
     async close() {
+      clearInterval(pruneTimer);
       await pruning;
       const last = stream;
       stream = null;

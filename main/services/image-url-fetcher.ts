@@ -129,7 +129,11 @@ export function createImageUrlFetcher(options: ImageUrlFetcherOptions): ImageUrl
         return fail('ImageDownloadFailed', timedOut ? `The ImageUrl did not answer within ${timeoutMs / 1000} s.` : `The ImageUrl could not be fetched (${(answer as NodeJS.ErrnoException).code ?? answer.message}).`);
       }
       if (answer.status >= 300 && answer.status < 400 && answer.location) {
-        url = new URL(answer.location, url);
+        try {
+          url = new URL(answer.location, url);
+        } catch {
+          return fail('ImageDownloadFailed', 'The ImageUrl redirected to something that is not a URL.');
+        }
         continue;
       }
       if (answer.status !== 200) return fail('ImageDownloadFailed', `The ImageUrl answered HTTP ${answer.status}.`);

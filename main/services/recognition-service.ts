@@ -35,8 +35,10 @@ export interface RecognitionCall {
 
 export interface RecognizedPage {
   readonly result: RecognitionResult;
-  /** Pages in the whole input (the cloud's PdfPageSize): 1 for a single image. */
+  /** Pages in the whole input: 1 for a single image. */
   readonly pageCount: number;
+  /** A PDF or a multi-page TIFF (the cloud's PdfPageSize is 0 for anything else). */
+  readonly isDocument: boolean;
 }
 
 export type RecognitionCallCode =
@@ -58,9 +60,20 @@ export interface RecognitionService {
 }
 
 export interface RecognitionServiceDeps {
+  /** Time limit of a page unless a call sets its own (default 50 s: the SDKs give up after 60). */
+  readonly timeoutMs?: number;
   readonly engine: Engine;
   readonly billing: Billing;
   readonly fetchImage: ImageUrlFetcher;
+}
+
+const defaultTimeoutMs = 50_000;
+
+/** `%PDF-` at the start of the bytes, or of the base64 text (`JVBER`). */
+function startsLikePdf(input: ImageInput): boolean {
+  if (input.kind === 'bytes') return Buffer.from(input.bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+  if (input.kind === 'base64') return /^(data:[^,]*,)?\s*JVBER/u.test(input.text.slice(0, 200));
+  return input.path.toLowerCase().endsWith('.pdf');
 }
 
 /**
@@ -92,11 +105,12 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     if (!page) return fail('EngineFailed', 'The engine returned no page.');
     if (!page.ok) return page;
     if (page.result.lines.length === 0) return fail('NoText', 'No text was found in the image.');
-    return ok({ result: page.result, pageCount: page.pageCount });
+    return ok({ result: page.result, pageCount: page.pageCount, isDocument: page.pageCount > 1 || startsLikePdf(input) });
   };
 
   return {
     async recognize(call) {
+      const options = { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options };
       const { account, secretId } = call.caller;
       if (!isAllowed(account, { kind: 'call', service: call.service })) {
         return fail('NotAllowed', `The account ${account.name} may not call ${call.service}.`);
@@ -105,7 +119,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       if (!reservation.ok) return reservation;
       let outcome: Result<RecognizedPage, RecognitionCallCode>;
       try {
-        outcome = await read(call);
+        outcome = await read({ ...call, options });
       } catch (error) {
         // A bug: the reservation must not hold its calls for ever.
         await deps.billing.release(reservation.value, 'EngineFailed');

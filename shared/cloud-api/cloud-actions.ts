@@ -32,3 +32,8 @@ export type CloudActionName = keyof typeof cloudActions;
 export function isCloudActionName(name: string): name is CloudActionName {
   return Object.hasOwn(cloudActions, name);
 }
+
+/** The action that bills a service (each service has one), for limits shared with the plain endpoint. */
+export function actionOfService(service: ServiceId): CloudActionName {
+  return (Object.keys(cloudActions) as CloudActionName[]).find((action) => cloudActions[action].service === service)!;
+}

@@ -30,6 +30,7 @@ export interface TestServerOptions {
   readonly allowedImageHosts?: readonly string[];
   readonly workers?: number;
   readonly maxQueue?: number;
+  readonly maxBodyBytesInFlight?: number;
 }
 
 /** The real server on loopback over a fresh data directory, wired as `ocr-desk serve` wires it. */
@@ -48,7 +49,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const server = await startApiServer(
     { accounts: workspace.accounts, recognition, clock, logger },
-    { host: '127.0.0.1', port: 0, uiFolder: null, maxFileBytes: defaultImageLimits.maxFileBytes, ...(options.qps ? { qps: options.qps } : {}) },
+    { host: '127.0.0.1', port: 0, uiFolder: null, maxFileBytes: defaultImageLimits.maxFileBytes,
+      ...(options.qps ? { qps: options.qps } : {}),
+      ...(options.maxBodyBytesInFlight ? { maxBodyBytesInFlight: options.maxBodyBytesInFlight } : {}),
+    },
   );
   if (!server.ok) throw new Error(server.error.message);
   return {

@@ -26,6 +26,7 @@ before(async () => {
   imageHost = http.createServer((request, response) => {
     if (request.url === '/text.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
     if (request.url === '/to-localhost') return void response.writeHead(302, { location: `http://localhost:${(imageHost.address() as AddressInfo).port}/text.png` }).end();
+    if (request.url === '/bad-redirect') return void response.writeHead(302, { location: 'http://[' }).end();
     if (request.url === '/slow') return; // never answers
     response.writeHead(404).end();
   });
@@ -68,6 +69,23 @@ test('a body over the cloud\'s 10 MB limit is refused in the envelope, not by a 
   assert.equal(cloudError(await signedCloudRequest(server.url, key, 'GeneralFastOCR', fast)), 'LimitExceeded.TooLargeFileError', 'GeneralFastOCR takes 7 MB');
 });
 
+test('request bodies held at once are bounded: an upload beyond the budget is refused at once, not buffered', async () => {
+  const small = await startTestServer({ maxBodyBytesInFlight: 1024 * 1024 });
+  try {
+    const slow = http.request(`${small.url}/`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(900 * 1024), 'x-tc-action': 'GeneralBasicOCR' } });
+    slow.on('error', () => undefined);
+    slow.write('{"ImageBase64":"');
+    await sleep(200);
+    const refused = await signedCloudRequest(small.url, key, 'GeneralBasicOCR', JSON.stringify({ ImageBase64: 'A'.repeat(200 * 1024) }));
+    assert.equal(cloudError(refused), 'RequestLimitExceeded');
+    slow.destroy();
+    await sleep(100);
+    assert.equal(cloudError(await signedCloudRequest(small.url, key, 'GeneralBasicOCR', JSON.stringify({ LanguageType: 'eng' }))), 'AuthFailure.SecretIdNotFound', 'taken again once the first went away (this key belongs to another server)');
+  } finally {
+    await small.close();
+  }
+});
+
 test('DNS rebinding: a Host the server is not known by is refused; loopback names are served', async () => {
   const port = new URL(server.url).port;
   const refused = await rawRequest(`${server.url}/healthz`, { method: 'GET', headers: { host: `attacker.example:${port}` } });
@@ -90,7 +108,7 @@ test('ImageUrl: a listed host is fetched; this machine by another name, link-loc
   assert.match(JSON.stringify(read.json()), /tesseract/iu);
   const port = new URL(imageHostUrl).port;
   const started = Date.now();
-  for (const url of [`http://localhost:${port}/text.png`, 'http://169.254.169.254/latest/meta-data/', `http://[::1]:${port}/text.png`, `${imageHostUrl}/to-localhost`, `${imageHostUrl}/slow`, 'file:///etc/passwd']) {
+  for (const url of [`http://localhost:${port}/text.png`, 'http://169.254.169.254/latest/meta-data/', `http://[::1]:${port}/text.png`, `${imageHostUrl}/to-localhost`, `${imageHostUrl}/bad-redirect`, `${imageHostUrl}/slow`, 'file:///etc/passwd']) {
     assert.equal(cloudError(await signedCloudRequest(server.url, key, 'GeneralBasicOCR', JSON.stringify({ ImageUrl: url }))), 'FailedOperation.DownLoadError', url);
   }
   assert.ok(Date.now() - started < 8000, 'the slow host was given up after the 3 s limit');

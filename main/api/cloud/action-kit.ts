@@ -40,5 +40,5 @@ export function imageSourceOf(
   return ok({ kind: 'base64', text: params.ImageBase64 });
 }
 
-/** PdfPageSize: the pages of a PDF or multi-page TIFF, 0 for a single image (as the cloud). */
-export const pdfPageSize = (page: RecognizedPage, isPdf: boolean | undefined) => (isPdf || page.pageCount > 1 ? page.pageCount : 0);
+/** PdfPageSize: the pages of a PDF or multi-page TIFF, 0 for an image (as the cloud), whatever IsPdf said. */
+export const pdfPageSize = (page: RecognizedPage) => (page.isDocument ? page.pageCount : 0);

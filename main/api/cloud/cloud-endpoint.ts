@@ -82,7 +82,8 @@ export function createCloudEndpoint(deps: CloudEndpointDeps) {
       return fail('AuthFailure.InvalidAuthorization', 'The request has no Authorization header: sign it with TC3-HMAC-SHA256, or send the form signature as application/x-www-form-urlencoded.');
     }
     if (method === 'POST' && request.body.length > maxFormBytes) {
-      return fail('BodyTooLarge', 'A form-signed (HmacSHA1/HmacSHA256) request carries at most 1 MB: sign with TC3-HMAC-SHA256 for larger images.');
+      // The cloud's own answer to an oversized form-signed request (`tencent-ocr-api.md` 1.4).
+      return fail('AuthFailure.SignatureFailure', 'A form-signed (HmacSHA1/HmacSHA256) request carries at most 1 MB, exceeding request size limit: please use TC3-HMAC-SHA256 for larger images.');
     }
     const keys = keyLookup();
     const verified = verifyV1(request, { now, secretKeyFor: keys.secretKeyFor });
@@ -126,7 +127,8 @@ export function createCloudEndpoint(deps: CloudEndpointDeps) {
     const code = outcome.ok ? 'ok' : cloudErrorCodes[outcome.error.code];
     deps.logger.log(outcome.ok ? 'info' : 'warn', 'cloud-request', {
       requestId,
-      action: noted.action || request.headers['x-tc-action'] || '',
+      // Unauthenticated requests name any action they like: only a short, plain one is logged.
+      action: (noted.action || request.headers['x-tc-action'] || '').slice(0, 64),
       account: noted.account,
       secretId: noted.secretId,
       bytes: request.body.length + request.query.length,

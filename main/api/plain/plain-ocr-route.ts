@@ -1,6 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actionOfService, type CloudActionName } from '../../../shared/cloud-api/cloud-actions.js';
 import { plainOcrJsonRequest, plainOcrRequest } from '../../../shared/plain-api.js';
 import { fail, ok, type Failure, type Result } from '../../../shared/result.js';
 import type { Account, Accounts } from '../../accounts/accounts.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { ImageSource, RecognitionService } from '../../services/recognition-service.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
 import { clientGone } from '../client-gone.js';
+import type { RateLimiter } from '../rate-limiter.js';
 
 export interface PlainOcrDeps {
   readonly accounts: Accounts;
@@ -15,6 +17,9 @@ export interface PlainOcrDeps {
   readonly logger: Logger;
   /** Bytes of one uploaded file (the engine's file limit). */
   readonly maxFileBytes: number;
+  /** The cloud actions' limiter: a key's calls of a service here count against that action's QPS. */
+  readonly rateLimiter: RateLimiter;
+  readonly qpsFor: (action: CloudActionName) => number;
 }
 
 /** HTTP statuses of the plain endpoint's failures, so `curl --fail` fails; the body says why. */
@@ -76,9 +81,11 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
   app.post('/v1/ocr', async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
     const requestId = randomUUID();
+    const noted = { account: '', secretId: '', service: '' };
     const answer = async (): Promise<Result<{ page: number; pageCount: number; result: unknown }, string>> => {
       const caller = authenticate(request);
       if (!caller.ok) return caller;
+      Object.assign(noted, { account: caller.value.account.name, secretId: caller.value.secretId });
       deps.accounts.noteKeyUsed(caller.value.secretId);
       const input = await readRequest(request);
       if (!input.ok) return input;
@@ -86,13 +93,24 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
       const parsed = schema.safeParse(input.value.fields);
       if (!parsed.success) return fail('InvalidParameter', `Invalid fields (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}).`);
       const { service, lang, page, singleLine } = parsed.data;
+      noted.service = service;
+      const action = actionOfService(service);
+      if (!deps.rateLimiter.take(`${caller.value.secretId}\n${action}`, deps.qpsFor(action))) {
+        return fail('RateLimited', `More than ${deps.qpsFor(action)} ${service} requests a second with this key; slow down and retry.`);
+      }
       const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
       if (!options.ok) return options;
       const read = await deps.recognition.recognize({ requestId, caller: caller.value, service, image: input.value.image, options: options.value, signal: clientGone(reply) });
       return read.ok ? ok({ page: page ?? 1, pageCount: read.value.pageCount, result: read.value.result }) : read;
     };
     const outcome = await answer();
-    deps.logger.log(outcome.ok ? 'info' : 'warn', 'plain-request', { requestId, ms: Math.round(performance.now() - started), result: outcome.ok ? 'ok' : outcome.error.code });
+    deps.logger.log(outcome.ok ? 'info' : 'warn', 'plain-request', {
+      requestId,
+      ...noted,
+      bytes: Number(request.headers['content-length'] ?? 0),
+      ms: Math.round(performance.now() - started),
+      result: outcome.ok ? 'ok' : outcome.error.code,
+    });
     if (outcome.ok) return reply.code(200).send({ ok: true, ...outcome.value });
     const error: Failure = outcome.error;
     return reply.code(statusOf(error.code)).send({ ok: false, error });

@@ -25,6 +25,6 @@ export const generalBasicOcr: CloudActionHandler = async (params, context) => {
     Language: language === 'auto' ? cloudLanguageOf(result.language) : language,
     Angel: angle,
     Angle: angle,
-    PdfPageSize: pdfPageSize(read.value, request.value.IsPdf),
+    PdfPageSize: pdfPageSize(read.value),
   });
 };

@@ -25,6 +25,6 @@ export const generalFastOcr: CloudActionHandler = async (params, context) => {
     // The spec of this action names only the misspelt Angel; both are sent, as in the other actions.
     Angel: angle,
     Angle: angle,
-    PdfPageSize: pdfPageSize(read.value, request.value.IsPdf),
+    PdfPageSize: pdfPageSize(read.value),
   });
 };
