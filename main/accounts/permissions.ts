@@ -9,7 +9,9 @@ export type AccountAction =
   /** Buy, import or refund packages, enable or disable services, pay-as-you-go. */
   | { readonly kind: 'manage-billing' }
   /** Create accounts and keys, change permissions. */
-  | { readonly kind: 'manage-accounts' };
+  | { readonly kind: 'manage-accounts' }
+  /** The server's settings: ImageUrl allow list, QPS limits, port, LAN mode. */
+  | { readonly kind: 'manage-server' };
 
 /**
  * Like the cloud's policies: full access does everything; read-only only looks; a per-service
@@ -26,6 +28,7 @@ export function isAllowed(account: Account, action: AccountAction): boolean {
       return account.permission.kind === 'services' && account.permission.services.includes(action.service);
     case 'manage-billing':
     case 'manage-accounts':
+    case 'manage-server':
       return false;
   }
 }

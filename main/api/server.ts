@@ -27,8 +27,8 @@ export interface ApiServerOptions {
   readonly port?: number;
   /** Host names (and addresses) the server answers to besides the loopback names (LAN mode). */
   readonly hostNames?: readonly string[];
-  /** Requests a second per key, per action, where not the cloud's default. */
-  readonly qps?: Partial<Record<CloudActionName, number>>;
+  /** Requests a second per key for an action, where not the cloud's default; read on every request, so a changed setting applies at once. */
+  readonly qps?: (action: CloudActionName) => number | undefined;
   /** The built UI's folder, served to other GETs, or null before it is built. */
   readonly uiFolder: string | null;
   /** Bytes of one uploaded file on the plain endpoint. */
@@ -89,7 +89,7 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
   const hostAllowed = createHostGuard(options.hostNames ?? []);
   const uiReady = options.uiFolder !== null && existsSync(options.uiFolder);
   const rateLimiter = createRateLimiter(() => performance.now());
-  const qpsFor = (action: CloudActionName) => options.qps?.[action] ?? cloudActions[action].defaultQps;
+  const qpsFor = (action: CloudActionName) => options.qps?.(action) ?? cloudActions[action].defaultQps;
   const cloud = createCloudEndpoint({ accounts: deps.accounts, recognition: deps.recognition, clock: deps.clock, logger: deps.logger, rateLimiter, qpsFor });
   // A Buffer, so fastify leaves the Content-Type exactly as set: the Python SDK reads Error only from 'application/json'.
   const sendCloud = (reply: FastifyReply, answer: CloudReply) => reply.code(200).headers(answer.headers).send(Buffer.from(answer.body));

@@ -103,6 +103,8 @@ export interface BillingDeps {
   readonly onAlert?: (alert: NotificationRecord) => void;
   /** Delivers alerts to the webhook (billing/webhook-sender.ts). */
   readonly webhook: WebhookSender;
+  /** Told of what an administrator should know at once (the clock went back); the doors log it. */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -190,10 +192,14 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       draws: charged ? reservation.draws : [],
       result,
     };
-    const appended = await ledger.append(entry, clock.now());
+    const at = clock.now();
+    const appended = await ledger.append(entry, at);
     // Whether or not the ledger took it, the hold ends; a charge counts only once it is on disk.
     add(reserved, reservation.draws, -1);
     if (!appended.ok) return appended;
+    if (appended.value.clockWentBack) {
+      deps.onWarning?.(`The clock went back: ledger entry ${appended.value.seq} is dated ${at.toISOString()}, earlier than the entry before it. Months, refunds and usage days follow the clock; check its time and time zone.`);
+    }
     // Counters and the position they describe move together, in ledger order (appends are serial).
     appliedSeq = appended.value.seq;
     appliedHash = appended.value.hash;

@@ -11,6 +11,7 @@ import { readPassword } from './read-password.js';
 import { accountSubcommands, keySubcommands } from './account-subcommands.js';
 import { UsageError, type AdminInputs, type AdminRequest, type Outcome, type Subcommand } from './admin-types.js';
 import { billCommand, licenceSubcommands, packageSubcommands, paygSubcommands, serviceSubcommands, usageCommand } from './billing-subcommands.js';
+import { settingsSubcommands } from './settings-subcommands.js';
 import { restoreCommand, storeSubcommands } from './store-subcommands.js';
 import { issueLicenceCommand, machineIdCommand } from './vendor-commands.js';
 
@@ -27,6 +28,7 @@ const groups: Record<string, Record<string, Subcommand>> = {
   service: serviceSubcommands,
   payg: paygSubcommands,
   store: storeSubcommands,
+  settings: settingsSubcommands,
 };
 
 export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage', 'bill'];
@@ -80,7 +82,7 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   if (group === 'store' && action === 'restore') return print(await restoreCommand(directory, args));
   const request: AdminRequest = { group, ...(action !== undefined ? { action } : {}), args: absolutePaths(group, action, args), values };
   if (!findSubcommand(request)) return print(new UsageError(`${group} needs one of: ${subcommandNames(group).join(', ')}`));
-  const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli' });
+  const workspace = await openWorkspace({ directory, clock: systemClock, role: 'cli', onWarning: (message) => io.stderr.write(`ocr-desk: warning: ${message}\n`) });
   if (!workspace.ok) {
     // While `serve` owns the directory, the command goes to it over loopback.
     if (workspace.error.code === 'StoreLocked') {

@@ -48,3 +48,6 @@ export function switches(what: string, turn: (workspace: Workspace, target: stri
     };
   return { disable: command(false), enable: command(true) };
 }
+
+/** The CLI acts as root: whoever can run it can open the data directory's files anyway. */
+export const rootOf = (workspace: Workspace) => workspace.accounts.list().find((account) => account.root)!;

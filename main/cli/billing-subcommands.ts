@@ -4,10 +4,9 @@ import type { PriceTable } from '../store/state-schema.js';
 import type { Workspace } from '../services/open-workspace.js';
 import { isServiceId, serviceIds } from '../../shared/services.js';
 import { billingMonth } from '../billing/calendar.js';
-import { done, exactlyOne, stringOption, UsageError, type OptionValues, type Outcome, type Subcommand } from './admin-types.js';
+import { done, exactlyOne, rootOf, stringOption, UsageError, type OptionValues, type Outcome, type Subcommand } from './admin-types.js';
 
 /** Whoever runs the CLI on the data directory's files is its owner: they act as root. */
-const rootOf = (workspace: Workspace) => workspace.accounts.list().find((account) => account.root)!;
 
 const packageLine = (pack: PackageView) => [pack.id, pack.service, pack.kind, pack.total, pack.used, pack.remaining, pack.activatedAt, pack.expiresAt, pack.status].join('\t');
 const packageDone = (pack: PackageView) => ({ text: packageLine(pack), json: pack });

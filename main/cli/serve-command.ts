@@ -60,13 +60,8 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
   };
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError('--port must be a port number (0 takes any free port)');
-  if (!loopbackHosts.has(values.host) && !values.lan) {
-    return usageError('listening beyond this machine is LAN mode: add --lan, which serves HTTPS only (README, "LAN mode").');
-  }
-  if (!values.lan && (values['lan-host'].length > 0 || values['tls-cert'] || values['tls-key'])) return usageError('--lan-host, --tls-cert and --tls-key belong to --lan');
   if (values['tls-cert'] !== undefined && values['tls-key'] === undefined) return usageError('--tls-cert needs --tls-key (and the other way round)');
   if (values['tls-key'] !== undefined && values['tls-cert'] === undefined) return usageError('--tls-key needs --tls-cert (and the other way round)');
-  const host = values.lan && loopbackHosts.has(values.host) ? '0.0.0.0' : values.host;
   const qps: Partial<Record<CloudActionName, number>> = {};
   for (const setting of values.qps) {
     const [action = '', limit = ''] = setting.split('=');
@@ -87,16 +82,25 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
   try {
     const logger = await createFileLogger({ directory: path.join(directory, 'logs'), clock: systemClock });
     openedInOrder.push(() => logger.close());
-    const workspace = await openWorkspace({ directory, clock: systemClock, role: 'serve' });
+    const onWarning = (message: string) => {
+      io.stderr.write(`ocr-desk serve: warning: ${message}\n`);
+      logger.log('warn', 'store-warning', { warning: message });
+    };
+    const workspace = await openWorkspace({ directory, clock: systemClock, role: 'serve', onWarning });
     if (!workspace.ok) return refuse(workspace.error);
     openedInOrder.push(() => workspace.value.close());
-    for (const warning of workspace.value.warnings) {
-      io.stderr.write(`ocr-desk serve: warning: ${warning}\n`);
-      logger.log('warn', 'store-warning', { warning });
-    }
+    for (const warning of workspace.value.warnings) onWarning(warning);
+    // Flags decide for this run; the stored settings (`ocr-desk settings`) otherwise.
+    const settings = workspace.value.settings;
+    const lan = values.lan || settings.get().lan.enabled;
+    if (!loopbackHosts.has(values.host) && !lan) return usageError('listening beyond this machine is LAN mode: add --lan, which serves HTTPS only (README, "LAN mode").');
+    if (!lan && (values['lan-host'].length > 0 || values['tls-cert'])) return usageError('--lan-host, --tls-cert and --tls-key belong to LAN mode (--lan)');
+    const host = lan && loopbackHosts.has(values.host) ? '0.0.0.0' : values.host;
+    const lanHosts = values['lan-host'].length > 0 ? values['lan-host'] : settings.get().lan.hostNames;
+    const chosenPort = port ?? settings.get().port ?? undefined;
     let tls: TlsMaterial | null = null;
-    const lanNames = values.lan ? [...values['lan-host'], ...machineNames()] : [];
-    if (values.lan) {
+    const lanNames = lan ? [...lanHosts, ...machineNames()] : [];
+    if (lan) {
       const loaded = await loadTlsCertificate({
         directory,
         names: lanNames,
@@ -109,11 +113,12 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     }
     const engine = createEngine({ workers });
     openedInOrder.push(() => engine.close());
-    const allowedImageHosts = values['allow-image-host'];
+    const imageHostFlags = values['allow-image-host'];
+    const allowedImageHosts = () => (imageHostFlags.length > 0 ? imageHostFlags : settings.get().imageUrlHosts);
     const recognition = createRecognitionService({
       engine,
       billing: workspace.value.billing,
-      fetchImage: createImageUrlFetcher({ allowedHosts: () => allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
+      fetchImage: createImageUrlFetcher({ allowedHosts: allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
     });
     const adminToken = newAdminToken();
     const admin = { token: adminToken, run: (request: AdminRunRequest) => runReceived(dispatchAdmin, workspace.value, request) };
@@ -122,9 +127,9 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
       {
         host,
         hostNames: lanNames,
-        qps,
+        qps: (action: CloudActionName) => qps[action] ?? settings.get().qps[action],
         ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-        ...(port !== undefined ? { port } : {}),
+        ...(chosenPort !== undefined ? { port: chosenPort } : {}),
         uiFolder: path.join(findAppRoot(), 'dist', 'renderer'),
         maxFileBytes: defaultImageLimits.maxFileBytes,
       },
@@ -135,7 +140,7 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     logger.log('info', 'server-started', { url: server.value.url, directory, workers });
     io.stdout.write(`OCR Desk is serving on ${server.value.url} (data directory: ${directory})\n`);
     if (tls) {
-      const hostName = values['lan-host'][0] ?? os.hostname();
+      const hostName = lanHosts[0] ?? os.hostname();
       io.stdout.write(`LAN mode: HTTPS for ${tls.names.join(', ')} (e.g. https://${hostName}:${server.value.port})\n`);
       io.stdout.write(`TLS certificate SHA-256 fingerprint: ${tls.fingerprint}${tls.generated ? ' (generated now, kept in the data directory)' : ''}\n`);
     }

@@ -29,6 +29,10 @@ Commands:
                                        tiers of {upTo, milliPerCall}; the last upTo null).
   bill [--month YYYY-MM]               The month's pay-as-you-go bill at the price table.
   machine-id                           This machine's id, for machine-bound licences.
+  settings show                        The server's settings.
+  settings set NAME VALUE...           image-url-hosts HOST... (none by default), qps ACTION=N|default...
+                                       (these two apply to a running server at once), port N|default,
+                                       lan on|off, lan-hosts NAME... (at the server's next start).
   store verify                         Check the usage ledger's hash chain end to end.
   store backup FILE | restore FILE     One file with db.json, the ledger and the key that opens
                                        the API keys (keep it safe); a restore keeps what it

@@ -12,6 +12,7 @@ import type { Clock } from '../platform/clock.js';
 import { createFileKeyProvider, type KeyProvider } from '../platform/key-provider.js';
 import { readMachineId } from '../platform/machine-id.js';
 import { openDataStore } from '../store/data-store.js';
+import { createServerSettingsStore, type ServerSettingsStore } from './server-settings-store.js';
 import type { LedgerProblem } from '../store/usage-ledger.js';
 
 /** One owned data directory with the services over it; the doors (CLI, server, desktop) open one. */
@@ -19,6 +20,8 @@ export interface Workspace {
   readonly directory: string;
   readonly accounts: Accounts;
   readonly billing: Billing;
+  /** The server's settings: ImageUrl allow list, QPS limits, port, LAN mode. */
+  readonly settings: ServerSettingsStore;
   /** What opening repaired or found wrong (a ledger line torn by a crash, lost or changed entries), for the log and the admin. */
   readonly warnings: readonly string[];
   /** Walks the whole usage ledger: null when its hash chain holds, else where it breaks. */
@@ -39,6 +42,8 @@ export interface WorkspaceOptions {
   readonly machineId?: string | null;
   /** Told of every package alert as it fires (the desktop shell shows a native notification). */
   readonly onAlert?: (alert: NotificationRecord) => void;
+  /** Told of what an administrator should know as it happens (a clock that went back); the doors log it. */
+  readonly onWarning?: (message: string) => void;
   /** Default: fetch, 5 tries from 2 s apart, doubling. */
   readonly webhook?: WebhookSenderOptions;
 }
@@ -57,6 +62,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
   const billing = await openBilling({
     webhook,
     ...(options.onAlert ? { onAlert: options.onAlert } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     state: store.value.state,
     ledger: store.value.ledger,
     clock: options.clock,
@@ -71,6 +77,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     directory: options.directory,
     accounts: accounts.value,
     billing: billing.value,
+    settings: createServerSettingsStore(store.value.state),
     warnings: [...store.value.ledger.repaired, ...billing.value.warnings],
     verifyLedger: () => store.value.ledger.verify(),
     async close() {

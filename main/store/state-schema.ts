@@ -3,9 +3,10 @@
  * the next one; test/fixtures/store/ holds a db.json of each older version and the migration tests
  * open every one of them.
  */
+import { defaultServerSettings, type ServerSettings } from '../../shared/server-settings.js';
 import type { ServiceId } from '../../shared/services.js';
 
-export const currentSchemaVersion = 5;
+export const currentSchemaVersion = 6;
 
 export interface LedgerCheckpoint {
   /** Entries in the ledger when the checkpoint was written, and the hash of the last one. */
@@ -122,10 +123,12 @@ export interface StoreState {
   notifications: NotificationRecord[];
   /** `<package>:<kind>` of every alert that has fired: each fires once per package and threshold. */
   alertsFired: string[];
+  /** The server's settings (shared/server-settings.ts). */
+  server: ServerSettings;
 }
 
 export function initialState(now: Date): StoreState {
-  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null, accounts: [], keys: [], ...billingDefaults() };
+  return { schemaVersion: currentSchemaVersion, createdAt: now.toISOString(), ledgerCheckpoint: null, accounts: [], keys: [], ...billingDefaults(), server: defaultServerSettings() };
 }
 
 /** migrations[n] turns a version-n document into version n + 1. */
@@ -144,6 +147,8 @@ export const migrations: Readonly<Record<number, (document: Record<string, unkno
   3: (v3) => ({ ...v3, schemaVersion: 4, notifications: [], alertsFired: [], billing: { ...(v3['billing'] as object), alertWebhookUrl: null } }),
   // 5: the pay-as-you-go price table.
   4: (v4) => ({ ...v4, schemaVersion: 5, billing: { ...(v4['billing'] as object), priceTable: defaultPriceTable() } }),
+  // 6: the server's settings (ImageUrl allow list, QPS limits, port, LAN mode).
+  5: (v5) => ({ ...v5, schemaVersion: 6, server: defaultServerSettings() }),
 };
 
 function billingDefaults(): Pick<StoreState, 'packages' | 'billing' | 'usedAtCheckpoint' | 'notifications' | 'alertsFired'> {
@@ -168,5 +173,6 @@ export function problemWith(document: Record<string, unknown>): string | null {
   const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!Array.isArray(document['packages']) || !isRecord(document['billing']) || !isRecord(document['usedAtCheckpoint'])) return 'packages or billing settings are missing';
   if (!Array.isArray(document['notifications']) || !Array.isArray(document['alertsFired'])) return 'notifications are missing';
+  if (!isRecord(document['server'])) return 'server settings are missing';
   return null;
 }

@@ -50,7 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server = await startApiServer(
     { accounts: workspace.accounts, recognition, clock, logger },
     { host: '127.0.0.1', port: 0, uiFolder: null, maxFileBytes: defaultImageLimits.maxFileBytes,
-      ...(options.qps ? { qps: options.qps } : {}),
+      ...(options.qps ? { qps: (action: CloudActionName) => options.qps?.[action] } : {}),
       ...(options.maxBodyBytesInFlight ? { maxBodyBytesInFlight: options.maxBodyBytesInFlight } : {}),
     },
   );

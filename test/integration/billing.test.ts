@@ -468,3 +468,22 @@ test('a process killed with SIGKILL while metering: every call it reported is ch
   assert.equal(view(workspace.billing, `free:general-basic:${month}`).used, charged.length, 'the counters are the ledger');
   await workspace.close();
 });
+
+test('a clock set back is reported to the door once, as it happens, and the call is still metered', async () => {
+  const clock = manualClock('2026-11-20T10:00:00Z');
+  const warnings: string[] = [];
+  const opened = await openWorkspace({ directory: path.join(scratch, `data-${(directories += 1)}`), clock, role: 'test', machineId: thisMachine, onWarning: (message) => warnings.push(message) });
+  assert.ok(opened.ok);
+  const workspace = opened.value;
+  try {
+    await charge(workspace.billing, 'general-basic');
+    clock.set('2026-11-20T09:00:00Z');
+    await charge(workspace.billing, 'general-basic');
+    await charge(workspace.billing, 'general-basic');
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0]!, /clock went back: ledger entry 2 is dated 2026-11-20T09:00:00.000Z/u);
+    assert.equal(workspace.billing.packages().find((pack) => pack.service === 'general-basic')!.used, 3);
+  } finally {
+    await workspace.close();
+  }
+});

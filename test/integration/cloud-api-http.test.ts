@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { defaultPort, startApiServer } from '../../main/api/server.js';
 import { startTestServer, type TestServer } from '../helpers/api-server.js';
 import { corpusFolder } from '../helpers/fixture-corpus.js';
 import { rawRequest, signedCloudRequest, signedHeaders } from '../helpers/signed-request.js';
@@ -40,6 +41,24 @@ after(async () => {
 });
 
 const cloudError = (answer: { json(): Record<string, unknown> }) => (answer.json()['Response'] as { Error?: { Code: string } }).Error?.Code ?? 'no error';
+
+test('without --port the default port is taken, or the next free one after it', async () => {
+  const blocker = http.createServer();
+  // Held here for the test; if something else holds it already, the effect is the same.
+  await new Promise<void>((resolve) => blocker.once('error', () => resolve()).listen(defaultPort, '127.0.0.1', resolve));
+  const quiet = await startApiServer(
+    { accounts: server.workspace.accounts, recognition: { recognize: async () => { throw new Error('not called'); } }, clock: { now: () => new Date() }, logger: { log: () => undefined, close: async () => undefined } },
+    { host: '127.0.0.1', uiFolder: null, maxFileBytes: 1024 },
+  );
+  try {
+    assert.ok(quiet.ok);
+    assert.ok(quiet.value.port > defaultPort && quiet.value.port < defaultPort + 20, String(quiet.value.port));
+    assert.equal((await rawRequest(`${quiet.value.url}/healthz`, { method: 'GET' })).status, 200);
+  } finally {
+    if (quiet.ok) await quiet.value.close();
+    blocker.close();
+  }
+});
 
 test('/healthz answers without authentication and says nothing else', async () => {
   const answer = await rawRequest(`${server.url}/healthz`, { method: 'GET' });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { sdkClient } from '../helpers/api-server.js';
+import { sdkClient, sdkErrorCode } from '../helpers/api-server.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
 // `ocr-desk serve` as an administrator starts it, and the admin CLI beside it.
@@ -69,6 +71,31 @@ test('while serve owns the directory, admin commands go to it over loopback and 
   assert.equal(restore.code, 1, 'a restore under a running server is refused');
   const usage = await ocrDesk(['key', 'list', '--unknown-option']);
   assert.equal(usage.code, 2);
+});
+
+test('settings changed through the CLI apply to the running server at once: the ImageUrl allow list and QPS limits', async () => {
+  const key = JSON.parse((await ocrDesk(['key', 'create', '--json'])).stdout) as { SecretId: string; SecretKey: string };
+  const client = sdkClient(url.replace('http://', ''), key);
+  const images = http.createServer((_request, response) => void readFile(corpusPath('node-tesseract.png')).then((png) => response.writeHead(200).end(png)));
+  await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
+  const imageUrl = `http://127.0.0.1:${(images.address() as AddressInfo).port}/text.png`;
+  try {
+    assert.equal(await sdkErrorCode(client.GeneralBasicOCR({ ImageUrl: imageUrl, LanguageType: 'eng' })), 'FailedOperation.DownLoadError', 'nothing is fetched by default');
+    const set = await ocrDesk(['settings', 'set', 'image-url-hosts', '127.0.0.1', '--json']);
+    assert.equal(set.code, 0, set.stderr);
+    assert.deepEqual((JSON.parse(set.stdout) as { settings: { imageUrlHosts: string[] } }).settings.imageUrlHosts, ['127.0.0.1']);
+    assert.equal(await sdkErrorCode(client.GeneralBasicOCR({ ImageUrl: imageUrl, LanguageType: 'eng' })), 'no error');
+  } finally {
+    images.close();
+  }
+  assert.equal((await ocrDesk(['settings', 'set', 'qps', 'GeneralFastOCR=1'])).code, 0);
+  const codes = await Promise.all([1, 2, 3].map(() => sdkErrorCode(client.GeneralFastOCR({}))));
+  assert.ok(codes.includes('RequestLimitExceeded'), codes.join());
+  assert.equal((await ocrDesk(['settings', 'set', 'qps', 'NoSuchAction=3'])).code, 2);
+  assert.equal((await ocrDesk(['settings', 'set', 'image-url-hosts', 'not a host!'])).code, 1, 'refused by the settings schema: InvalidSetting');
+  const shown = JSON.parse((await ocrDesk(['settings', 'show', '--json'])).stdout) as { settings: { qps: Record<string, number>; port: number | null } };
+  assert.deepEqual(shown.settings.qps, { GeneralFastOCR: 1 });
+  assert.equal(shown.settings.port, null);
 });
 
 test('a second serve on the same directory is refused with a message; SIGTERM stops the first cleanly', async () => {
