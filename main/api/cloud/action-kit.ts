@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { CloudActionInfo } from '../../../shared/cloud-api/cloud-actions.js';
+import { cloudActions, type CloudActionInfo, type CloudActionName } from '../../../shared/cloud-api/cloud-actions.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import type { ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage } from '../../services/recognition-service.js';
+import { recognitionOptionsFor, type ServiceChoices } from '../../services/service-options.js';
 import type { CloudCallFailure } from './cloud-error-codes.js';
 
 /** What an action handler gets besides its parameters. */
@@ -39,6 +40,32 @@ export function imageSourceOf(
   }
   return ok({ kind: 'base64', text: params.ImageBase64 });
 }
+
+/**
+ * What every recognising action does first: check its parameters, find the image, read it with
+ * the options the request asks for, under the action's service. The action then shapes the answer.
+ */
+export async function readForAction<Schema extends z.ZodType<{ ImageBase64?: string | undefined; ImageUrl?: string | undefined }>>(
+  action: CloudActionName,
+  schema: Schema,
+  params: Record<string, unknown>,
+  context: CloudActionContext,
+  choices: (request: z.output<Schema>) => ServiceChoices,
+): Promise<Result<{ request: z.output<Schema>; page: RecognizedPage }, CloudCallFailure>> {
+  const request = parseParams(schema, params);
+  if (!request.ok) return request;
+  const image = imageSourceOf(request.value, cloudActions[action]);
+  if (!image.ok) return image;
+  const { service } = cloudActions[action];
+  // The service decides tier and default language, the same for every door.
+  const options = recognitionOptionsFor(service, choices(request.value));
+  if (!options.ok) return fail('UnsupportedAction', options.error.message);
+  const read = await context.recognize({ service, image: image.value, options: options.value });
+  return read.ok ? ok({ request: request.value, page: read.value }) : read;
+}
+
+/** The cloud's PdfPageNumber as the page choice. */
+export const pageOption = (request: { readonly PdfPageNumber?: number | undefined }) => (request.PdfPageNumber ? { page: request.PdfPageNumber } : {});
 
 /** PdfPageSize: the pages of a PDF or multi-page TIFF, 0 for an image (as the cloud), whatever IsPdf said. */
 export const pdfPageSize = (page: RecognizedPage) => (page.isDocument ? page.pageCount : 0);
