@@ -31,6 +31,8 @@ export interface TestServerOptions {
   readonly workers?: number;
   readonly maxQueue?: number;
   readonly maxBodyBytesInFlight?: number;
+  /** A folder served as the built UI. */
+  readonly uiFolder?: string;
 }
 
 /** The real server on loopback over a fresh data directory, wired as `ocr-desk serve` wires it. */
@@ -49,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const server = await startApiServer(
     { accounts: workspace.accounts, recognition, clock, logger },
-    { host: '127.0.0.1', port: 0, uiFolder: null, maxFileBytes: defaultImageLimits.maxFileBytes,
+    { host: '127.0.0.1', port: 0, uiFolder: options.uiFolder ?? null, maxFileBytes: defaultImageLimits.maxFileBytes,
       ...(options.qps ? { qps: (action: CloudActionName) => options.qps?.[action] } : {}),
       ...(options.maxBodyBytesInFlight ? { maxBodyBytesInFlight: options.maxBodyBytesInFlight } : {}),
     },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -57,6 +58,34 @@ test('without --port the default port is taken, or the next free one after it', 
   } finally {
     if (quiet.ok) await quiet.value.close();
     blocker.close();
+  }
+});
+
+test('other GETs serve the built UI\'s files and nothing beside them; the console API is not there yet', async () => {
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-ui-'));
+  // A file beside the UI's folder, which no path may reach.
+  await writeFile(path.join(parent, 'db.json'), '{"schemaVersion": 6}');
+  const ui = path.join(parent, 'ui');
+  await mkdir(ui);
+  await writeFile(path.join(ui, 'index.html'), '<!doctype html><title>OCR Desk</title>');
+  await mkdir(path.join(ui, 'assets'));
+  await writeFile(path.join(ui, 'assets', 'app.js'), 'console.log("ui")');
+  const withUi = await startTestServer({ uiFolder: ui });
+  try {
+    const index = await rawRequest(`${withUi.url}/`, { method: 'GET' });
+    assert.equal(index.status, 200);
+    assert.match(index.body, /<title>OCR Desk<\/title>/u);
+    assert.equal((await rawRequest(`${withUi.url}/assets/app.js`, { method: 'GET' })).body, 'console.log("ui")');
+    for (const escape of ['/../db.json', '/%2e%2e/db.json', '/assets/../../db.json']) {
+      const answer = await rawRequest(`${withUi.url}${escape}`, { method: 'GET' });
+      assert.notEqual(answer.status, 200, escape);
+      assert.doesNotMatch(answer.body, /schemaVersion/u, escape);
+    }
+    const consoleApi = await rawRequest(`${withUi.url}/console/api/usage`, { method: 'GET' });
+    assert.equal(consoleApi.status, 404);
+  } finally {
+    await withUi.close();
+    await rm(parent, { recursive: true, force: true });
   }
 });
 
