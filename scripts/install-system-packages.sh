@@ -5,7 +5,10 @@
 set -euo pipefail
 
 packages=()
-# npm test needs nothing from the system yet: sharp and tesseract.js ship their binaries on npm.
+# npm test's browser tests drive Debian's Chromium (playwright-core downloads no browser); sharp and
+# tesseract.js ship their binaries on npm. fonts-noto-cjk draws the UI's Chinese in screenshots.
+command -v chromium >/dev/null || packages+=(chromium)
+[[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || packages+=(fonts-noto-cjk)
 if [[ "${1:-}" == "--bench" ]]; then
   command -v tesseract >/dev/null || packages+=(tesseract-ocr)
 fi

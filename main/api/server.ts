@@ -12,6 +12,7 @@ import type { RecognitionService } from '../services/recognition-service.js';
 import { adminRoute, type AdminRouteDeps } from './admin-route.js';
 import { clientGone } from './client-gone.js';
 import { cloudRefusal, createCloudEndpoint, type CloudReply } from './cloud/cloud-endpoint.js';
+import { consoleApi, type ConsoleDeps } from './console/console-api.js';
 import { createHostGuard } from './host-guard.js';
 import { plainOcrRoute } from './plain/plain-ocr-route.js';
 import { createRateLimiter } from './rate-limiter.js';
@@ -46,6 +47,8 @@ export interface ApiServerDeps {
   readonly logger: Logger;
   /** The admin CLI's door while this server owns the data directory (`serve`; absent in tests of the API alone). */
   readonly admin?: AdminRouteDeps;
+  /** The UI's console API (absent in tests of the cloud API alone). */
+  readonly console?: Omit<ConsoleDeps, 'secure' | 'maxFileBytes'>;
 }
 
 export interface RunningServer {
@@ -146,9 +149,12 @@ export async function startApiServer(deps: ApiServerDeps, options: ApiServerOpti
     if (isCloudRequest(request)) return cloudHandler(request, reply);
     return uiReady ? reply.sendFile('index.html') : uiNotBuilt(reply);
   });
-  app.all('/console/api/*', async (_request, reply) =>
-    reply.code(404).send({ ok: false, error: { code: 'NotFound', message: 'The console API arrives with the UI.' } }),
-  );
+  if (deps.console) {
+    const consoleDeps = { ...deps.console, secure: options.tls !== undefined, maxFileBytes: options.maxFileBytes };
+    await app.register(async (scope) => consoleApi(scope, consoleDeps));
+  } else {
+    app.all('/console/api/*', async (_request, reply) => reply.code(404).send({ ok: false, error: { code: 'NotFound', message: 'This server has no console API.' } }));
+  }
   if (deps.admin) adminRoute(app, deps.admin);
   await app.register(async (scope) => plainOcrRoute(scope, { accounts: deps.accounts, recognition: deps.recognition, logger: deps.logger, maxFileBytes: options.maxFileBytes, rateLimiter, qpsFor }));
   if (uiReady) {

@@ -6,7 +6,8 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { Clock } from '../platform/clock.js';
-import type { NotificationRecord, PackageRecord, PriceTable } from '../store/state-schema.js';
+import type { NotificationRecord, PackageView } from '../../shared/billing-views.js';
+import type { PackageRecord, PriceTable } from '../store/state-schema.js';
 import { monthlyBill, type MonthlyBill } from './monthly-bill.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
@@ -15,6 +16,7 @@ import { deduct, type Draw } from './deduction.js';
 import type { Reservation, ReserveRequest, UsageEntry } from './usage-entry.js';
 
 export type { Reservation, ReserveRequest, UsageEntry } from './usage-entry.js';
+export type { PackageView } from '../../shared/billing-views.js';
 import { readLicence } from './licence-file.js';
 import { usageReport, type UsageQuery, type UsageRow } from './usage-report.js';
 import type { WebhookSender } from './webhook-sender.js';
@@ -30,18 +32,6 @@ const lowShare = 0.2;
 /** Settled request ids remembered (from the ledger's tail at opening): a second commit or release of one returns the first. */
 const rememberedRequests = 100_000;
 
-export interface PackageView {
-  readonly id: string;
-  readonly service: ServiceId;
-  readonly kind: 'free' | 'prepaid';
-  readonly total: number;
-  readonly used: number;
-  readonly remaining: number;
-  readonly activatedAt: string;
-  readonly expiresAt: string;
-  /** `other-machine`: bound to another machine (a data directory restored elsewhere); the vendor re-issues it. */
-  readonly status: 'active' | 'exhausted' | 'expired' | 'not-yet-valid' | 'refunded' | 'other-machine';
-}
 
 
 /** Why a call cannot be reserved. */
@@ -80,6 +70,10 @@ export interface Billing {
   usage(viewer: Account, query: UsageQuery): Promise<Result<UsageRow[], BillingErrorCode>>;
   /** The IANA zone months and days are counted in. */
   timeZone(): string;
+  /** Whether calls beyond all packages are billed (or refused). */
+  payAsYouGo(): boolean;
+  /** Services refusing calls until enabled again. */
+  disabledServices(): ServiceId[];
   /** The pay-as-you-go bill of a month (`YYYY-MM`), at the price table. */
   bill(viewer: Account, month: string): Result<MonthlyBill, BillingErrorCode>;
   /** Replaces the pay-as-you-go price table. */
@@ -364,6 +358,8 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
 
     warnings,
     timeZone: () => settings().timeZone,
+    payAsYouGo: () => settings().payAsYouGo,
+    disabledServices: () => [...settings().disabledServices],
     bill(viewer, month) {
       if (!/^\d{4}-\d{2}$/u.test(month)) return fail('InvalidSetting', `The month must be written YYYY-MM, not "${month}".`);
       if (!isAllowed(viewer, { kind: 'manage-billing' })) return fail('NotAllowed', `The account "${viewer.name}" may not see bills; root or a full-access account may.`);

@@ -1,22 +1,8 @@
+import type { BillLine, MonthlyBill } from '../../shared/billing-views.js';
 import { serviceIds, type ServiceId } from '../../shared/services.js';
 import type { PriceTable } from '../store/state-schema.js';
 
-export interface BillLine {
-  readonly service: ServiceId;
-  readonly calls: number;
-  /** How the calls fell into the price tiers. */
-  readonly tiers: ReadonlyArray<{ readonly calls: number; readonly milliPerCall: number; readonly milliAmount: number }>;
-  readonly milliAmount: number;
-}
-
-export interface MonthlyBill {
-  readonly month: string;
-  readonly currency: string;
-  readonly lines: readonly BillLine[];
-  readonly milliTotal: number;
-  /** The total in the currency, two decimals (rounded half up from thousandths). */
-  readonly total: string;
-}
+export type { BillLine, MonthlyBill } from '../../shared/billing-views.js';
 
 /**
  * Pay-as-you-go calls of a month priced by tier: the first `upTo` calls at the first price, the

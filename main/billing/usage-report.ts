@@ -1,3 +1,4 @@
+import type { UsageRow } from '../../shared/billing-views.js';
 import type { ServiceId } from '../../shared/services.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import type { UsageEntry } from './usage-entry.js';
@@ -12,18 +13,7 @@ export interface UsageQuery {
   readonly service?: ServiceId;
 }
 
-export interface UsageRow {
-  /** `YYYY-MM-DD` or `YYYY-MM`. */
-  readonly period: string;
-  readonly service: ServiceId;
-  readonly account: string;
-  /** Requests metered, successful or not. */
-  readonly requests: number;
-  /** Calls charged. */
-  readonly calls: number;
-  /** Requests that ended with an error. */
-  readonly failures: number;
-}
+export type { UsageRow } from '../../shared/billing-views.js';
 
 /**
  * Usage of one month from the ledger, grouped by period, service and account. Reads from the

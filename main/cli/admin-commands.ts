@@ -31,7 +31,7 @@ const groups: Record<string, Record<string, Subcommand>> = {
   settings: settingsSubcommands,
 };
 
-export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage', 'bill'];
+export const adminCommands = [...Object.keys(groups), 'machine-id', 'usage', 'bill', 'login-link'];
 
 /**
  * Administration without a UI: `account`, `key`, `license`, `package`, `service`, `payg` on a
@@ -78,6 +78,11 @@ export async function runAdminCommand(group: string, argv: readonly string[], io
   if (group === 'machine-id') return print(await machineIdCommand());
   if (group === 'license' && action === 'issue') return print(await issueLicenceCommand(values));
   const directory = resolveDataDirectory({ flag: values['data-dir'], env: process.env, platform: process.platform, home: os.homedir() });
+  // A sign-in link is the running server's to give: its sessions live in its memory.
+  if (group === 'login-link') {
+    const link = await sendToServer(directory, { group, args: [], values }, localInputs);
+    return print(link ?? { code: 'ServerNotRunning', message: `No server runs on ${directory}: start \`ocr-desk serve\`, which prints a sign-in link.` });
+  }
   // A restore must work on a directory that no longer opens: it does not open a workspace.
   if (group === 'store' && action === 'restore') return print(await restoreCommand(directory, args));
   const request: AdminRequest = { group, ...(action !== undefined ? { action } : {}), args: absolutePaths(group, action, args), values };

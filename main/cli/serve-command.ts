@@ -1,17 +1,19 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AdminRunRequest } from '../../shared/admin-protocol.js';
+import type { AdminRunAnswer, AdminRunRequest } from '../../shared/admin-protocol.js';
 import { isCloudActionName, type CloudActionName } from '../../shared/cloud-api/cloud-actions.js';
+import { createConsoleSessions } from '../api/console/console-sessions.js';
 import { startApiServer } from '../api/server.js';
 import { createEngine } from '../engine/create-engine.js';
 import { defaultImageLimits } from '../engine/intake/image-limits.js';
-import { findAppRoot } from '../platform/app-paths.js';
+import { findAppRoot, readAppVersion } from '../platform/app-paths.js';
 import { systemClock } from '../platform/clock.js';
 import { loadTlsCertificate, machineNames, type TlsMaterial } from '../platform/tls-certificate.js';
 import { resolveDataDirectory } from '../platform/data-directory.js';
 import { createFileLogger } from '../platform/logger.js';
 import { createImageUrlFetcher } from '../services/image-url-fetcher.js';
+import { languageChoices } from '../services/language-choices.js';
 import { openWorkspace } from '../services/open-workspace.js';
 import { createRecognitionService } from '../services/recognition-service.js';
 import { newAdminToken, publishAdminChannel } from './admin-channel.js';
@@ -120,10 +122,23 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
       billing: workspace.value.billing,
       fetchImage: createImageUrlFetcher({ allowedHosts: allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
     });
+    const sessions = createConsoleSessions({ now: () => systemClock.now().getTime() });
+    const root = workspace.value.accounts.list().find((account) => account.root)!;
+    let baseUrl = '';
+    const loginLink = () => `${baseUrl}/console/login?token=${sessions.issueLoginToken(root.id)}`;
     const adminToken = newAdminToken();
-    const admin = { token: adminToken, run: (request: AdminRunRequest) => runReceived(dispatchAdmin, workspace.value, request) };
+    const admin = {
+      token: adminToken,
+      // `login-link` needs this server's sessions; every other command runs on the workspace.
+      run: async (request: AdminRunRequest): Promise<AdminRunAnswer> => {
+        if (request.group !== 'login-link') return runReceived(dispatchAdmin, workspace.value, request);
+        const link = loginLink();
+        return { kind: 'done', text: `Sign in as root (once, within 10 minutes): ${link}`, json: { url: link } };
+      },
+    };
+    const consoleApiDeps = { workspace: workspace.value, sessions, recognition, languages: languageChoices, version: readAppVersion() };
     const server = await startApiServer(
-      { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin },
+      { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin, console: consoleApiDeps },
       {
         host,
         hostNames: lanNames,
@@ -138,7 +153,9 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     openedInOrder.push(() => server.value.close());
     openedInOrder.push(await publishAdminChannel(directory, { url: server.value.url, token: adminToken, ...(tls ? { fingerprint: tls.fingerprint } : {}) }));
     logger.log('info', 'server-started', { url: server.value.url, directory, workers });
+    baseUrl = server.value.url;
     io.stdout.write(`OCR Desk is serving on ${server.value.url} (data directory: ${directory})\n`);
+    io.stdout.write(`Sign in to the UI as root (once, within 10 minutes): ${loginLink()}\n`);
     if (tls) {
       const hostName = lanHosts[0] ?? os.hostname();
       io.stdout.write(`LAN mode: HTTPS for ${tls.names.join(', ')} (e.g. https://${hostName}:${server.value.port})\n`);

@@ -29,6 +29,7 @@ Commands:
                                        tiers of {upTo, milliPerCall}; the last upTo null).
   bill [--month YYYY-MM]               The month's pay-as-you-go bill at the price table.
   machine-id                           This machine's id, for machine-bound licences.
+  login-link                           A new one-time sign-in link to the running server's UI (as root).
   settings show                        The server's settings.
   settings set NAME VALUE...           image-url-hosts HOST... (none by default), qps ACTION=N|default...
                                        (these two apply to a running server at once), port N|default,

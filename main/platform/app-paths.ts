@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,4 +19,14 @@ export function findAppRoot(startUrl: string = import.meta.url): string {
 /** Where the models we carry live (`<variant>/<lang>.traineddata[.gz]`); npm-shipped ones are found by package. */
 export function defaultModelsFolder(appRoot: string = findAppRoot()): string {
   return path.join(appRoot, 'assets', 'tessdata');
+}
+
+/** This build's version, from its package.json. */
+export function readAppVersion(appRoot: string = findAppRoot()): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -3,6 +3,7 @@
  * the next one; test/fixtures/store/ holds a db.json of each older version and the migration tests
  * open every one of them.
  */
+import type { NotificationRecord } from '../../shared/billing-views.js';
 import { defaultServerSettings, type ServerSettings } from '../../shared/server-settings.js';
 import type { ServiceId } from '../../shared/services.js';
 
@@ -95,17 +96,7 @@ export function defaultPriceTable(): PriceTable {
   };
 }
 
-/** An in-app notification: a package of a service running low or out. */
-export interface NotificationRecord {
-  readonly id: string;
-  readonly at: string;
-  readonly kind: 'package-low' | 'package-exhausted';
-  readonly service: ServiceId;
-  readonly packageId: string;
-  readonly remaining: number;
-  readonly total: number;
-  read: boolean;
-}
+export type { NotificationRecord } from '../../shared/billing-views.js';
 
 export interface StoreState {
   readonly schemaVersion: typeof currentSchemaVersion;

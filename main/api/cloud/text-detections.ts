@@ -1,33 +1,8 @@
-import type { Point, RecognitionResult, RecognizedLine } from '../../../shared/ocr-result.js';
+import type { RecognitionResult, RecognizedLine } from '../../../shared/ocr-result.js';
+import { boxInInput } from '../../../shared/result-geometry.js';
 import type { Coord, HandwritingDetection, TextDetection } from '../../../shared/cloud-api/text-ocr-responses.js';
 
-/**
- * Maps a point of the corrected image back to the image as given. The corrected image is the input
- * turned (360 - angle) degrees clockwise about its centre on a canvas grown to fit, so the input
- * point is the corrected point's offset from the corrected centre, turned `angle` degrees clockwise,
- * from the input's centre. (Image y grows downwards, so this matrix turns clockwise.)
- */
-export function toInputPoint(point: Point, result: RecognitionResult): Coord {
-  const radians = (result.angle * Math.PI) / 180;
-  const dx = point.x - result.width / 2;
-  const dy = point.y - result.height / 2;
-  const x = result.inputWidth / 2 + dx * Math.cos(radians) - dy * Math.sin(radians);
-  const y = result.inputHeight / 2 + dx * Math.sin(radians) + dy * Math.cos(radians);
-  // Kept inside the input (a deskewed canvas has corners outside it); `+ 0` turns -0 into 0.
-  return { X: clamp(Math.round(x), result.inputWidth) + 0, Y: clamp(Math.round(y), result.inputHeight) + 0 };
-}
-
-const clamp = (value: number, limit: number) => Math.min(Math.max(value, 0), limit);
-
-const corners = (line: { readonly box: RecognizedLine['box'] }, result: RecognitionResult): Coord[] => {
-  const { x, y, width, height } = line.box;
-  return [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + height },
-    { x, y: y + height },
-  ].map((point) => toInputPoint(point, result));
-};
+const corners = (item: { readonly box: RecognizedLine['box'] }, result: RecognitionResult): Coord[] => boxInInput(item.box, result).map((point) => ({ X: point.x, Y: point.y }));
 
 const paragraphInfo = (line: RecognizedLine) => JSON.stringify({ Parag: { ParagNo: line.paragraph } });
 

@@ -1,0 +1,20 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { billingRoutes } from './billing-routes.js';
+import { consoleGuard } from './console-guard.js';
+import type { ConsoleDeps } from './console-context.js';
+import { recognizeRoute } from './recognize-route.js';
+import { sessionRoutes } from './session-routes.js';
+
+export type { ConsoleDeps } from './console-context.js';
+
+/** The console API and the sign-in link, in one fastify scope: the UI's one door. */
+export async function consoleApi(app: FastifyInstance, deps: ConsoleDeps): Promise<void> {
+  await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fileSize: deps.maxFileBytes, fields: 10, fieldSize: 1000, parts: 12 } });
+  consoleGuard(app, deps);
+  sessionRoutes(app, deps);
+  recognizeRoute(app, deps);
+  billingRoutes(app, deps);
+}

@@ -1,0 +1,35 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { consoleApiBase, csrfHeader, sessionCookie } from '../../../shared/console-api.js';
+import { refuse, type ConsoleDeps } from './console-context.js';
+
+/** Console API paths open without a session: signing in. */
+const open = new Set([`${consoleApiBase}/login`]);
+
+const sameToken = (given: string | undefined, expected: string) => {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * Every console API request but signing in needs a live session of an active account; every
+ * change also needs the session's CSRF token in a header, which a page of another site can neither
+ * read nor send (the cookie alone, were a browser to send it, changes nothing).
+ */
+export function consoleGuard(app: FastifyInstance, deps: ConsoleDeps): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (!path.startsWith(`${consoleApiBase}/`) || open.has(path)) return undefined;
+    const session = deps.sessions.find(request.cookies[sessionCookie]);
+    const account = session ? deps.workspace.accounts.list().find((candidate) => candidate.id === session.accountId) : undefined;
+    if (!session || !account || account.status !== 'active') {
+      return refuse(reply, { code: 'NotSignedIn', message: 'Sign in first: open the link `serve` printed, or sign in with a name and password.' });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !sameToken(request.headers[csrfHeader] as string | undefined, session.csrf)) {
+      return refuse(reply, { code: 'CsrfMismatch', message: 'The request lacks this session\'s CSRF token.' });
+    }
+    request.consoleCaller = { session, account };
+    return undefined;
+  });
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { consoleApiBase, consoleRecognizeFields, type ConsoleRecognition } from '../../../shared/console-api.js';
+import { fail, ok } from '../../../shared/result.js';
+import { recognitionOptionsFor } from '../../services/service-options.js';
+import { clientGone } from '../client-gone.js';
+import { callerOf, refuse, send, type ConsoleDeps } from './console-context.js';
+
+/**
+ * POST /console/api/recognize: one file from the UI's queue, read by the service it names and
+ * metered to the signed-in account, like a cloud call without a key. The UI cancels by aborting the
+ * request; the job is then cancelled and not charged.
+ */
+export function recognizeRoute(app: FastifyInstance, deps: ConsoleDeps): void {
+  app.get(`${consoleApiBase}/languages`, async (_request, reply) => send(reply, ok(deps.languages())));
+
+  app.post(`${consoleApiBase}/recognize`, async (request, reply) => {
+    if (!request.isMultipart()) return refuse(reply, { code: 'InvalidParameter', message: 'Send the image as multipart form data (field "image").' });
+    const fields: Record<string, string> = {};
+    let image: Buffer | null = null;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          // Every file part must be read to get past it; only `image` is kept.
+          const bytes = await part.toBuffer();
+          if (part.fieldname === 'image') image = bytes;
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') return refuse(reply, { code: 'FileTooLarge', message: `The file is over ${(deps.maxFileBytes / 1024 / 1024).toFixed(1)} MB.` });
+      return refuse(reply, { code: 'InvalidParameter', message: 'The upload could not be read.' });
+    }
+    if (!image) return refuse(reply, { code: 'MissingImage', message: 'Choose a file to read.' });
+    const parsed = consoleRecognizeFields.safeParse(fields);
+    if (!parsed.success) return refuse(reply, { code: 'InvalidParameter', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+    const { service, lang, page, singleLine } = parsed.data;
+    const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
+    if (!options.ok) return send(reply, options);
+    const { account } = callerOf(request);
+    const read = await deps.recognition.recognize({
+      requestId: randomUUID(),
+      caller: { account, secretId: null },
+      service,
+      image: { kind: 'bytes', bytes: image },
+      options: options.value,
+      signal: clientGone(reply),
+    });
+    if (!read.ok) return send(reply, fail(read.error.code, read.error.message));
+    return send(reply, ok<ConsoleRecognition>({ page: page ?? 1, pageCount: read.value.pageCount, result: read.value.result }));
+  });
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionView } from '../../shared/console-api.js';
+import type { ConsoleClient } from './console-client.js';
+import { defaultLocale, LocaleContext, messages, type Locale } from './i18n.js';
+import { PackagesPage } from './pages/packages-page.js';
+import { RecognizePage } from './pages/recognize-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { UsagePage } from './pages/usage-page.js';
+
+type Page = 'recognize' | 'usage' | 'packages';
+const storedLocale = (): Locale | null => {
+  const value = localStorage.getItem('ocr-desk-locale');
+  return value === 'zh-CN' || value === 'en-US' ? value : null;
+};
+
+/** The shell: who is signed in, the pages, the language switch. */
+export function App({ client }: { client: ConsoleClient }) {
+  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? defaultLocale(navigator.language));
+  const [session, setSession] = useState<SessionView | null | 'loading'>('loading');
+  const [page, setPage] = useState<Page>('recognize');
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem('ocr-desk-locale', next);
+    setLocaleState(next);
+  }, []);
+  const i18n = useMemo(() => ({ locale, t: messages[locale], setLocale }), [locale, setLocale]);
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.appName;
+  }, [locale, t]);
+  useEffect(() => {
+    void client.session().then((answer) => setSession(answer.ok ? answer.value : null));
+  }, [client]);
+
+  const signOut = async () => {
+    await client.logout();
+    setSession(null);
+  };
+
+  const pages: Array<[Page, string]> = [
+    ['recognize', t.navRecognize],
+    ['usage', t.navUsage],
+    ['packages', t.navPackages],
+  ];
+
+  return (
+    <LocaleContext.Provider value={i18n}>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">{t.appName}</h1>
+          {session && session !== 'loading' ? (
+            <nav aria-label="main">
+              {pages.map(([id, label]) => (
+                <button key={id} type="button" className={page === id ? 'nav-item active' : 'nav-item'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>
+                  {label}
+                </button>
+              ))}
+            </nav>
+          ) : (
+            <span />
+          )}
+          <div className="header-tools">
+            <label>
+              <span className="visually-hidden">{t.language}</span>
+              <select aria-label={t.language} value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+                <option value="zh-CN">中文</option>
+                <option value="en-US">English</option>
+              </select>
+            </label>
+            {session && session !== 'loading' && (
+              <>
+                <span className="who">{session.account.name}</span>
+                <button type="button" onClick={() => void signOut()}>
+                  {t.signOut}
+                </button>
+              </>
+            )}
+          </div>
+        </header>
+        <main className="app-main">
+          {session === 'loading' ? null : session === null ? (
+            <SignInPage client={client} onSignedIn={setSession} />
+          ) : page === 'recognize' ? (
+            <RecognizePage client={client} session={session} />
+          ) : page === 'usage' ? (
+            <UsagePage client={client} session={session} />
+          ) : (
+            <PackagesPage client={client} session={session} />
+          )}
+        </main>
+      </div>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,81 @@
+import { consoleApiBase, csrfHeader, type BillingOverview, type ConsoleAnswer, type ConsoleRecognition, type LanguageChoice, type SessionView, type UsageView } from '../../shared/console-api.js';
+import type { MonthlyBill, PackageView } from '../../shared/billing-views.js';
+import type { ServiceId } from '../../shared/services.js';
+
+/**
+ * The UI's one door to main: the console API over HTTP, typed by shared/console-api.ts. Every
+ * answer is a value (`ok` or an error with a code and a message a person can read); a network
+ * failure becomes one too, so pages never handle exceptions.
+ */
+export interface ConsoleClient {
+  session(): Promise<ConsoleAnswer<SessionView>>;
+  login(name: string, password: string): Promise<ConsoleAnswer<SessionView>>;
+  logout(): Promise<ConsoleAnswer<null>>;
+  languages(): Promise<ConsoleAnswer<LanguageChoice[]>>;
+  recognize(file: Blob, fileName: string, fields: { service: ServiceId; lang?: string; page?: number }, signal?: AbortSignal, onUpload?: (fraction: number) => void): Promise<ConsoleAnswer<ConsoleRecognition>>;
+  overview(): Promise<ConsoleAnswer<BillingOverview>>;
+  usage(month: string, by: 'day' | 'month', account?: string): Promise<ConsoleAnswer<UsageView>>;
+  bill(month: string): Promise<ConsoleAnswer<MonthlyBill>>;
+  importLicence(text: string): Promise<ConsoleAnswer<PackageView>>;
+  refund(packageId: string): Promise<ConsoleAnswer<PackageView>>;
+  setPayAsYouGo(on: boolean): Promise<ConsoleAnswer<null>>;
+  setServiceEnabled(service: ServiceId, on: boolean): Promise<ConsoleAnswer<null>>;
+  markRead(ids: string[] | 'all'): Promise<ConsoleAnswer<null>>;
+}
+
+const networkFailure = <T>(message: string): ConsoleAnswer<T> => ({ ok: false, error: { code: 'NetworkError', message } });
+
+export function createConsoleClient(base = consoleApiBase): ConsoleClient {
+  let csrf = '';
+  const call = async <T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<ConsoleAnswer<T>> => {
+    try {
+      const headers: Record<string, string> = {};
+      if (method !== 'GET') headers[csrfHeader] = csrf;
+      if (contentType) headers['content-type'] = contentType;
+      const response = await fetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
+      const answer = (await response.json()) as ConsoleAnswer<T>;
+      return answer;
+    } catch (error) {
+      return networkFailure((error as Error).message);
+    }
+  };
+  const json = (value: unknown) => JSON.stringify(value);
+  const remember = (answer: ConsoleAnswer<SessionView>) => {
+    if (answer.ok) csrf = answer.value.csrf;
+    return answer;
+  };
+
+  return {
+    session: async () => remember(await call<SessionView>('GET', '/session')),
+    login: async (name, password) => remember(await call<SessionView>('POST', '/login', json({ name, password }), 'application/json')),
+    logout: () => call('POST', '/logout', '{}', 'application/json'),
+    languages: () => call('GET', '/languages'),
+    // XMLHttpRequest, not fetch: only it reports upload progress for the queue's bars.
+    recognize: (file, fileName, fields, signal, onUpload) =>
+      new Promise((resolve) => {
+        const form = new FormData();
+        form.append('service', fields.service);
+        if (fields.lang) form.append('lang', fields.lang);
+        if (fields.page) form.append('page', String(fields.page));
+        form.append('image', file, fileName);
+        const request = new XMLHttpRequest();
+        request.open('POST', `${base}/recognize`);
+        request.setRequestHeader(csrfHeader, csrf);
+        request.responseType = 'json';
+        request.upload.onprogress = (event) => event.lengthComputable && onUpload?.(event.loaded / event.total);
+        request.onload = () => resolve((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`));
+        request.onerror = () => resolve(networkFailure('The server did not answer.'));
+        request.onabort = () => resolve({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
+        signal?.addEventListener('abort', () => request.abort(), { once: true });
+        request.send(form);
+      }),
+    overview: () => call('GET', '/overview'),
+    usage: (month, by, account) => call('GET', `/usage?month=${month}&by=${by}${account ? `&account=${encodeURIComponent(account)}` : ''}`),
+    bill: (month) => call('GET', `/bill?month=${month}`),
+    importLicence: (text) => call('POST', '/licences', text, 'application/json'),
+    refund: (packageId) => call('POST', `/packages/${encodeURIComponent(packageId)}/refund`, '{}', 'application/json'),
+    setPayAsYouGo: (on) => call('POST', '/payg', json({ on }), 'application/json'),
+    setServiceEnabled: (service, on) => call('POST', `/services/${service}`, json({ on }), 'application/json'),
+    markRead: (ids) => call('POST', '/notifications/read', json({ ids }), 'application/json'),
+  };
+}

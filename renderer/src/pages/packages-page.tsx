@@ -1,0 +1,154 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import type { MonthlyBill } from '../../../shared/billing-views.js';
+import type { BillingOverview, SessionView } from '../../../shared/console-api.js';
+import { serviceIds } from '../../../shared/services.js';
+import type { ConsoleClient } from '../console-client.js';
+import { dateTime, monthOf } from '../format.js';
+import { useI18n } from '../i18n.js';
+import { serviceName } from '../service-names.js';
+
+/** Free, prepaid and pay-as-you-go per service; licence import, refunds, services, the bill. */
+export function PackagesPage({ client, session }: { client: ConsoleClient; session: SessionView }) {
+  const { t, locale } = useI18n();
+  const [overview, setOverview] = useState<BillingOverview | null>(null);
+  const [bill, setBill] = useState<MonthlyBill | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const manage = session.may.manageBilling;
+
+  const load = () =>
+    void client.overview().then((answer) => {
+      if (!answer.ok) return setMessage({ kind: 'error', text: answer.error.message });
+      setOverview(answer.value);
+      void client.bill(monthOf(new Date(), answer.value.timeZone)).then((billAnswer) => billAnswer.ok && setBill(billAnswer.value));
+    });
+  useEffect(load, [client]);
+
+  const report = (answer: { ok: boolean; error?: { message: string } }, done: string) => {
+    setMessage(answer.ok ? { kind: 'ok', text: done } : { kind: 'error', text: answer.error!.message });
+    load();
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const answer = await client.importLicence(await file.text());
+    report(answer, answer.ok ? `${serviceName(t, answer.value.service)}: +${answer.value.total}` : '');
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void importFile(event.dataTransfer.files[0]);
+  };
+  const zone = overview?.timeZone ?? 'UTC';
+  const statusText = (status: string) => status;
+
+  return (
+    <div className="packages">
+      {!manage && <p className="hint">{t.readOnlyNote}</p>}
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      <section className="card">
+        <h2>{t.packagesTitle}</h2>
+        <table data-testid="packages-table">
+          <thead>
+            <tr>
+              <th>{t.service}</th>
+              <th>{t.kindPrepaid}</th>
+              <th>{t.remaining}</th>
+              <th>{t.used}</th>
+              <th>{t.activated}</th>
+              <th>{t.expires}</th>
+              <th>{t.status}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {overview?.packages.map((pack) => (
+              <tr key={pack.id} data-package={pack.id} data-service={pack.service}>
+                <td>{serviceName(t, pack.service)}</td>
+                <td>{pack.kind === 'free' ? t.kindFree : t.kindPrepaid}</td>
+                <td className="number" data-testid="remaining">
+                  {pack.remaining} / {pack.total}
+                </td>
+                <td className="number">{pack.used}</td>
+                <td>{dateTime(pack.activatedAt, locale, zone)}</td>
+                <td>{dateTime(pack.expiresAt, locale, zone)}</td>
+                <td>{statusText(pack.status)}</td>
+                <td>
+                  {pack.kind === 'prepaid' && pack.status !== 'refunded' && manage && (
+                    <button type="button" title={t.refundNotAllowed} onClick={() => void client.refund(pack.id).then((answer) => report(answer, t.refund))}>
+                      {t.refund}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {manage && (
+          <div className="drop-zone small" data-testid="licence-drop" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+            <span>{t.dropLicence} </span>
+            <label className="button">
+              {t.importLicence}
+              <input type="file" accept=".json,.lic,application/json" hidden data-testid="licence-input" onChange={(event) => void importFile(event.target.files?.[0])} />
+            </label>
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t.services}</h2>
+        <label className="switch">
+          <input type="checkbox" disabled={!manage} checked={overview?.payAsYouGo ?? false} onChange={(event) => void client.setPayAsYouGo(event.target.checked).then((answer) => report(answer, t.payAsYouGo))} />
+          {t.payAsYouGo}
+        </label>
+        <table>
+          <tbody>
+            {serviceIds.map((service) => {
+              const disabled = overview?.disabledServices.includes(service) ?? false;
+              return (
+                <tr key={service}>
+                  <td>{serviceName(t, service)}</td>
+                  <td>{disabled ? t.disabled : t.enabled}</td>
+                  <td>
+                    {manage && (
+                      <button type="button" onClick={() => void client.setServiceEnabled(service, disabled).then((answer) => report(answer, disabled ? t.enable : t.disable))}>
+                        {disabled ? t.enable : t.disable}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      {bill && (
+        <section className="card">
+          <h2>
+            {t.bill} {bill.month}
+          </h2>
+          <table>
+            <tbody>
+              {bill.lines.map((line) => (
+                <tr key={line.service}>
+                  <td>{serviceName(t, line.service)}</td>
+                  <td className="number">{line.calls}</td>
+                  <td className="number">
+                    {(line.milliAmount / 1000).toFixed(2)} {bill.currency}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th>{t.total}</th>
+                <td />
+                <th className="number">
+                  {bill.total} {bill.currency}
+                </th>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
+import type { LanguageChoice, SessionView } from '../../../shared/console-api.js';
+import { serviceIds, type ServiceId } from '../../../shared/services.js';
+import type { ConsoleClient } from '../console-client.js';
+import { download, filesFromDrop, previewable } from '../files.js';
+import { useI18n, type Messages } from '../i18n.js';
+import { allText, emptyQueue, nextToStart, queueReducer, type QueueItem } from '../recognition-queue.js';
+import { readableServices, serviceName } from '../service-names.js';
+import { ResultView } from './result-view.js';
+
+let nextId = 0;
+
+const statusLabel = (t: Messages, item: QueueItem) =>
+  ({ waiting: t.stateWaiting, uploading: t.stateUploading, reading: t.stateReading, done: t.stateDone, failed: t.stateFailed, cancelled: t.stateCancelled })[item.status];
+
+/** Drop, paste or pick files; they are read two at a time, each with its progress, error or result. */
+export function RecognizePage({ client, session }: { client: ConsoleClient; session: SessionView }) {
+  const { t } = useI18n();
+  const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
+  const [service, setService] = useState<ServiceId>('general-basic');
+  const [lang, setLang] = useState('auto');
+  const [languages, setLanguages] = useState<LanguageChoice[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const files = useRef(new Map<string, File>());
+  const previews = useRef(new Map<string, string>());
+  const running = useRef(new Map<string, AbortController>());
+  const picker = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void client.languages().then((answer) => answer.ok && setLanguages(answer.value));
+  }, [client]);
+
+  const add = useCallback(
+    (added: File[]) => {
+      const entries = added.map((file) => {
+        const id = `file-${(nextId += 1)}`;
+        files.current.set(id, file);
+        if (previewable(file)) previews.current.set(id, URL.createObjectURL(file));
+        return { id, name: file.webkitRelativePath || file.name, size: file.size };
+      });
+      if (entries.length > 0) dispatch({ type: 'add', files: entries, service, lang });
+    },
+    [service, lang],
+  );
+
+  // Start waiting files as places free up.
+  useEffect(() => {
+    for (const item of nextToStart(queue)) {
+      const file = files.current.get(item.id);
+      if (!file) continue;
+      const controller = new AbortController();
+      running.current.set(item.id, controller);
+      dispatch({ type: 'started', id: item.id });
+      void client
+        .recognize(file, item.name, { service: item.service, ...(item.lang ? { lang: item.lang } : {}) }, controller.signal, (fraction) => dispatch({ type: 'uploaded', id: item.id, fraction }))
+        .then((answer) => {
+          running.current.delete(item.id);
+          dispatch({ type: 'finished', id: item.id, answer });
+        });
+    }
+  }, [queue, client]);
+
+  // Paste from the clipboard anywhere on the page.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const pasted = [...(event.clipboardData?.files ?? [])];
+      if (pasted.length > 0) add(pasted.map((file, index) => (file.name ? file : new File([file], `pasted-${index + 1}.png`, { type: file.type }))));
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [add]);
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    add(await filesFromDrop(event.dataTransfer));
+  };
+  const cancel = (id: string) => {
+    running.current.get(id)?.abort();
+    dispatch({ type: 'cancel', id });
+  };
+  const selected = queue.items.find((item) => item.id === queue.selected && item.result);
+
+  return (
+    <div className="recognize">
+      <section className="options card" aria-label={t.service}>
+        <label>
+          {t.service}
+          <select value={service} onChange={(event) => setService(event.target.value as ServiceId)}>
+            {serviceIds.map((id) => (
+              <option key={id} value={id} disabled={!readableServices.includes(id)}>
+                {serviceName(t, id)}
+                {readableServices.includes(id) ? '' : ` (${t.notYetAvailable})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.ocrLanguage}
+          <select value={lang} onChange={(event) => setLang(event.target.value)}>
+            {languages.map((choice) => (
+              <option key={choice.code} value={choice.code}>
+                {choice.englishName} ({choice.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        {!session.may.recognize && <p className="hint">{t.readOnlyNote}</p>}
+      </section>
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        data-testid="drop-zone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void onDrop(event)}
+      >
+        <p>{t.dropHere}</p>
+        <p>
+          {t.dropOr}{' '}
+          <button type="button" className="primary" onClick={() => picker.current?.click()}>
+            {t.chooseFiles}
+          </button>
+        </p>
+        <p className="hint">{t.pasteHint}</p>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          accept="image/*,.pdf,.tif,.tiff,.bmp"
+          data-testid="file-input"
+          onChange={(event) => {
+            add([...(event.target.files ?? [])]);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      <div className="recognize-body">
+        <section className="queue card" aria-label={t.queue}>
+          <div className="queue-head">
+            <h2>{t.queue}</h2>
+            <button type="button" onClick={() => dispatch({ type: 'clear-finished' })}>
+              {t.clearDone}
+            </button>
+            <button type="button" onClick={() => download('ocr-desk-results.txt', allText(queue))}>
+              {t.exportAllTxt}
+            </button>
+            <button
+              type="button"
+              onClick={() => download('ocr-desk-results.json', JSON.stringify(queue.items.filter((item) => item.result).map((item) => ({ file: item.name, ...item.result })), null, 2), 'application/json')}
+            >
+              {t.exportAllJson}
+            </button>
+          </div>
+          {queue.items.length === 0 && <p className="hint">{t.queueEmpty}</p>}
+          <ul className="queue-list">
+            {queue.items.map((item) => (
+              <li key={item.id} className={`queue-item ${item.status}${item.id === queue.selected ? ' selected' : ''}`} data-testid="queue-item" data-status={item.status}>
+                <button type="button" className="queue-name" disabled={!item.result} onClick={() => dispatch({ type: 'select', id: item.id })}>
+                  {item.name}
+                </button>
+                <span className="queue-status">{statusLabel(t, item)}</span>
+                <progress max={1} value={item.status === 'reading' ? undefined : item.progress} aria-label={`${item.name} ${statusLabel(t, item)}`} />
+                {item.error && (
+                  <span className="error" role="status">
+                    {item.error.message}
+                  </span>
+                )}
+                {(item.status === 'waiting' || item.status === 'uploading' || item.status === 'reading') && (
+                  <button type="button" onClick={() => cancel(item.id)}>
+                    {t.cancel}
+                  </button>
+                )}
+                {(item.status === 'failed' || item.status === 'cancelled') && (
+                  <button type="button" onClick={() => dispatch({ type: 'retry', id: item.id })}>
+                    {t.retry}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {selected?.result ? (
+          <ResultView name={selected.name} imageUrl={previews.current.get(selected.id) ?? null} reading={selected.result} />
+        ) : (
+          <section className="result card">
+            <p className="hint">{t.noSelection}</p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

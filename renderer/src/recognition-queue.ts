@@ -1,0 +1,104 @@
+import type { ConsoleRecognition } from '../../shared/console-api.js';
+import type { Failure } from '../../shared/result.js';
+import type { ServiceId } from '../../shared/services.js';
+
+/**
+ * The Recognize page's queue, as a pure reducer: files wait, upload, are read, and end done, failed
+ * or cancelled; a failed or cancelled one can be retried; one bad file never stops the rest.
+ * Kept free of React and the DOM so its rules are unit-tested.
+ */
+export type QueueStatus = 'waiting' | 'uploading' | 'reading' | 'done' | 'failed' | 'cancelled';
+
+export interface QueueItem {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly service: ServiceId;
+  readonly lang: string;
+  readonly status: QueueStatus;
+  /** 0..1 of the upload; reading has no measure and shows as indeterminate. */
+  readonly progress: number;
+  readonly result: ConsoleRecognition | null;
+  readonly error: Failure | null;
+}
+
+export interface QueueState {
+  readonly items: readonly QueueItem[];
+  /** The item whose result is shown. */
+  readonly selected: string | null;
+}
+
+export type QueueAction =
+  | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string }
+  | { readonly type: 'started'; readonly id: string }
+  | { readonly type: 'uploaded'; readonly id: string; readonly fraction: number }
+  | { readonly type: 'finished'; readonly id: string; readonly answer: { ok: true; value: ConsoleRecognition } | { ok: false; error: Failure } }
+  | { readonly type: 'cancel'; readonly id: string }
+  | { readonly type: 'retry'; readonly id: string }
+  | { readonly type: 'remove'; readonly id: string }
+  | { readonly type: 'clear-finished' }
+  | { readonly type: 'select'; readonly id: string };
+
+export const emptyQueue: QueueState = { items: [], selected: null };
+
+/** Files read at once: the server's engine has two threads here; more would only wait there. */
+export const parallelReads = 2;
+
+const finished = (status: QueueStatus) => status === 'done' || status === 'failed' || status === 'cancelled';
+
+export function queueReducer(state: QueueState, action: QueueAction): QueueState {
+  const update = (id: string, change: (item: QueueItem) => QueueItem | null): QueueState => ({
+    ...state,
+    items: state.items.map((item) => (item.id === id ? (change(item) ?? item) : item)),
+  });
+  switch (action.type) {
+    case 'add':
+      return {
+        ...state,
+        items: [
+          ...state.items,
+          ...action.files.map((file) => ({ ...file, service: action.service, lang: action.lang, status: 'waiting' as const, progress: 0, result: null, error: null })),
+        ],
+      };
+    case 'started':
+      return update(action.id, (item) => (item.status === 'waiting' ? { ...item, status: 'uploading', progress: 0 } : null));
+    case 'uploaded':
+      return update(action.id, (item) => (item.status === 'uploading' ? { ...item, progress: action.fraction, status: action.fraction >= 1 ? 'reading' : 'uploading' } : null));
+    case 'finished': {
+      const next = update(action.id, (item) => {
+        if (item.status === 'cancelled') return null; // a late answer to a cancelled request
+        return action.answer.ok
+          ? { ...item, status: 'done', progress: 1, result: action.answer.value, error: null }
+          : { ...item, status: action.answer.error.code === 'Cancelled' ? 'cancelled' : 'failed', error: action.answer.error };
+      });
+      // The first result is shown without a click.
+      return action.answer.ok && state.selected === null ? { ...next, selected: action.id } : next;
+    }
+    case 'cancel':
+      return update(action.id, (item) => (finished(item.status) ? null : { ...item, status: 'cancelled', error: null }));
+    case 'retry':
+      return update(action.id, (item) => (item.status === 'failed' || item.status === 'cancelled' ? { ...item, status: 'waiting', progress: 0, error: null } : null));
+    case 'remove':
+      return { items: state.items.filter((item) => item.id !== action.id), selected: state.selected === action.id ? null : state.selected };
+    case 'clear-finished': {
+      const items = state.items.filter((item) => !finished(item.status));
+      return { items, selected: items.some((item) => item.id === state.selected) ? state.selected : null };
+    }
+    case 'select':
+      return { ...state, selected: action.id };
+  }
+}
+
+/** The waiting items to start now, oldest first, keeping `parallelReads` in flight. */
+export function nextToStart(state: QueueState): QueueItem[] {
+  const inFlight = state.items.filter((item) => item.status === 'uploading' || item.status === 'reading').length;
+  return state.items.filter((item) => item.status === 'waiting').slice(0, Math.max(0, parallelReads - inFlight));
+}
+
+/** Every finished result as one text, file by file, for "export all". */
+export function allText(state: QueueState): string {
+  return state.items
+    .filter((item) => item.result)
+    .map((item) => `# ${item.name}\n${item.result!.result.text}`)
+    .join('\n\n');
+}

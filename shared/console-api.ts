@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { MonthlyBill, NotificationRecord, PackageView, UsageRow } from './billing-views.js';
+import type { RecognitionResult } from './ocr-result.js';
+import type { Failure } from './result.js';
+import { serviceIds, type ServiceId } from './services.js';
+
+/**
+ * The console API (`/console/api/...`): the one door of the UI, in the desktop window and in a
+ * browser alike. Every answer is `{"ok": true, "value": ...}` or `{"ok": false, "error": {code,
+ * message}}`; every change carries the session's CSRF token in `x-ocr-desk-csrf`.
+ */
+export const consoleApiBase = '/console/api';
+export const csrfHeader = 'x-ocr-desk-csrf';
+export const sessionCookie = 'ocr_desk_session';
+
+export type ConsoleAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
+
+export interface AccountView {
+  readonly name: string;
+  readonly root: boolean;
+  readonly status: 'active' | 'disabled';
+  readonly permission: { readonly kind: 'full' } | { readonly kind: 'readonly' } | { readonly kind: 'services'; readonly services: readonly ServiceId[] };
+  readonly createdAt: string;
+}
+
+/** GET /session */
+export interface SessionView {
+  readonly account: AccountView;
+  /** What the account may do in the UI; the server checks every change again. */
+  readonly may: { readonly recognize: boolean; readonly manageBilling: boolean; readonly manageAccounts: boolean; readonly manageServer: boolean };
+  readonly csrf: string;
+  readonly version: string;
+}
+
+/** POST /login */
+export const passwordLogin = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1000) });
+
+/** GET /languages: what the language menu offers. */
+export interface LanguageChoice {
+  /** What the engine takes: a cloud LanguageType or Tesseract model names joined with `+`. */
+  readonly code: string;
+  readonly englishName: string;
+  readonly vertical: boolean;
+}
+
+/** POST /recognize (multipart: `image` file, fields below). */
+export const consoleRecognizeFields = z.object({
+  service: z.enum(serviceIds),
+  lang: z.string().min(1).max(100).optional(),
+  page: z.string().regex(/^\d+$/u).transform(Number).optional(),
+  singleLine: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
+});
+
+export interface ConsoleRecognition {
+  readonly page: number;
+  readonly pageCount: number;
+  readonly result: RecognitionResult;
+}
+
+/** GET /overview: what the usage and packages pages show at once. */
+export interface BillingOverview {
+  readonly packages: readonly PackageView[];
+  readonly payAsYouGo: boolean;
+  readonly disabledServices: readonly ServiceId[];
+  readonly timeZone: string;
+  readonly notifications: readonly NotificationRecord[];
+}
+
+/** GET /usage?month=YYYY-MM&by=day|month[&account=NAME] */
+export type UsageView = readonly UsageRow[];
+export type BillView = MonthlyBill;

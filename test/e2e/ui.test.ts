@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sdkClient } from '../helpers/api-server.js';
+import { corpusPath } from '../helpers/fixture-corpus.js';
+
+// The UI as a person uses it: Debian's Chromium against a real `serve` process with a fresh data
+// directory, the real engine behind it, signed in through the link the server printed.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin/ocr-desk.js');
+const screenshots = path.join(root, '.e2e-out');
+let directory = '';
+let server: ChildProcess;
+let baseUrl = '';
+let loginLink = '';
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  new Promise((resolve) => execFile(process.execPath, [bin, ...args, '--data-dir', directory], (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })));
+
+before(async () => {
+  await mkdir(screenshots, { recursive: true });
+  directory = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-ui-'));
+  server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', directory, '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const served = /serving on (http:\/\/127\.0\.0\.1:\d+)/u.exec(seen);
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/console\/login\?token=[\w-]+)/u.exec(seen);
+      if (served && link) {
+        baseUrl = served[1]!;
+        loginLink = link[1]!;
+        resolve();
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+
+after(async () => {
+  await browser?.close();
+  if (server?.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await rm(directory, { recursive: true, force: true });
+});
+
+/** Drops files on an element as a person's drag and drop would (a DataTransfer with File objects). */
+async function dropFiles(selector: string, files: Array<{ name: string; type: string; bytes: Buffer }>) {
+  const payload = files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') }));
+  // A string, evaluated in the page: this project's TypeScript has no DOM types (README, "Tests").
+  await page.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    for (const file of ${JSON.stringify(payload)}) {
+      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+      transfer.items.add(new File([bytes], file.name, { type: file.type }));
+    }
+    const target = document.querySelector(${JSON.stringify(selector)});
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  })()`);
+}
+
+test('the printed sign-in link opens a root session once; it cannot be used again', async () => {
+  const other = await browser.newContext();
+  await page.goto(loginLink);
+  await page.getByRole('navigation').getByRole('button', { name: 'Recognize' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  const replay = await other.newPage();
+  const second = await replay.goto(loginLink);
+  assert.equal(second?.status(), 401, 'a used link opens nothing');
+  await other.close();
+});
+
+test('Recognize: dropped files are read, a corrupt one fails with its message and the next succeeds; boxes are drawn over the image', async () => {
+  await page.getByLabel('Text language').selectOption('eng');
+  await dropFiles('[data-testid="drop-zone"]', [
+    { name: 'broken.png', type: 'image/png', bytes: Buffer.from('this is not an image at all') },
+    { name: 'white-on-black.png', type: 'image/png', bytes: await readFile(corpusPath('derived-testocr-white-on-black.png')) },
+    { name: 'node-tesseract.png', type: 'image/png', bytes: await readFile(corpusPath('node-tesseract.png')) },
+  ]);
+  const items = page.getByTestId('queue-item');
+  await page.waitForFunction(`[...document.querySelectorAll('[data-testid="queue-item"]')].every((item) => ['done', 'failed'].includes(item.getAttribute('data-status')))`, null, { timeout: 60_000 });
+  assert.equal(await items.nth(0).getAttribute('data-status'), 'failed');
+  assert.match(await items.nth(0).innerText(), /not an image|format|decode/iu);
+  assert.equal(await items.nth(1).getAttribute('data-status'), 'done');
+  assert.equal(await items.nth(2).getAttribute('data-status'), 'done');
+  // A result: its text, and one box per line over the image.
+  await items.nth(1).getByRole('button', { name: 'white-on-black.png' }).click();
+  const text = await page.getByTestId('result-text').innerText();
+  assert.match(text, /quick brown dog/u);
+  const lines = await page.getByTestId('result-text').locator('li').count();
+  assert.equal(await page.locator('[data-testid="line-boxes"] polygon').count(), lines);
+  // Hovering a box highlights its line.
+  await page.locator('[data-testid="line-boxes"] polygon').first().hover();
+  assert.match((await page.getByTestId('result-text').locator('li').first().getAttribute('class')) ?? '', /hovered/u);
+  await page.screenshot({ path: path.join(screenshots, 'recognize.png'), fullPage: true });
+  // The other result, by selecting it in the queue.
+  await items.nth(2).getByRole('button', { name: 'node-tesseract.png' }).click();
+  assert.match(await page.getByTestId('result-text').innerText(), /tesseract/iu);
+});
+
+test('Packages: a licence file imported by the picker shows its balance', async () => {
+  const licenceFile = path.join(directory, '..', `licence-${path.basename(directory)}.json`);
+  const issued = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [bin, 'license', 'issue', '--private-key', path.join(root, 'test/fixtures/licence/development-private-key.pem'), '--service', 'general-basic', '--calls', '500'], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  await writeFile(licenceFile, issued);
+  try {
+    await page.getByRole('navigation').getByRole('button', { name: 'Packages' }).click();
+    await page.getByTestId('licence-input').setInputFiles(licenceFile);
+    await page.locator('[data-testid="packages-table"] tr[data-service="general-basic"]', { hasText: 'Prepaid' }).waitFor();
+    assert.match(await page.locator('tr', { hasText: 'Prepaid' }).getByTestId('remaining').innerText(), /500 \/ 500/u);
+    await page.screenshot({ path: path.join(screenshots, 'packages.png'), fullPage: true });
+  } finally {
+    await rm(licenceFile, { force: true });
+  }
+});
+
+test('Usage: calls made with the official SDK, with a key created through the CLI, appear in the totals and the chart', async () => {
+  const created = await cli(['key', 'create', '--json']);
+  assert.equal(created.code, 0, created.stderr);
+  const key = JSON.parse(created.stdout) as { SecretId: string; SecretKey: string };
+  const client = sdkClient(baseUrl.replace('http://', ''), key);
+  const image = (await readFile(corpusPath('hello-google.tif'))).toString('base64');
+  for (let call = 0; call < 3; call += 1) await client.GeneralFastOCR({ ImageBase64: image });
+  await page.getByRole('navigation').getByRole('button', { name: 'Usage' }).click();
+  await page.waitForFunction(`document.querySelector('[data-testid="calls-general-fast"]')?.textContent === '3'`);
+  assert.equal(await page.getByTestId('calls-general-basic').innerText(), '2', 'the two files read in the UI');
+  assert.ok((await page.locator('[data-testid="usage-chart"] .recharts-bar-rectangle').count()) > 0, 'bars drawn');
+  await page.screenshot({ path: path.join(screenshots, 'usage.png'), fullPage: true });
+});
+
+test('the language switch turns the UI into Chinese; the page logged no console errors', async () => {
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.getByRole('navigation').getByRole('button', { name: '识别' }).click();
+  await page.getByText('将图片、PDF 或文件夹拖放到此处').waitFor();
+  await page.screenshot({ path: path.join(screenshots, 'recognize-zh.png'), fullPage: true });
+  // A failed request shows in the console as a resource error; the corrupt file above is one (422).
+  const unexpected = consoleErrors.filter((message) => !/status of 4\d\d/u.test(message));
+  assert.deepEqual(unexpected, []);
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { allText, emptyQueue, nextToStart, queueReducer, type QueueAction, type QueueState } from '../../renderer/src/recognition-queue.js';
+import type { ConsoleRecognition } from '../../shared/console-api.js';
+
+const reading = (text: string): ConsoleRecognition => ({
+  page: 1,
+  pageCount: 1,
+  result: { text, angle: 0, language: 'eng', source: 'ocr', lines: [], width: 10, height: 10, inputWidth: 10, inputHeight: 10 },
+});
+const run = (actions: QueueAction[], start: QueueState = emptyQueue) => actions.reduce(queueReducer, start);
+const files = (...names: string[]) => names.map((name) => ({ id: name, name, size: 100 }));
+
+test('queue: two read at once, a failure does not stop the rest, the first result is shown', () => {
+  let state = run([{ type: 'add', files: files('a.png', 'bad.png', 'c.png'), service: 'general-basic', lang: 'auto' }]);
+  assert.deepEqual(nextToStart(state).map((item) => item.id), ['a.png', 'bad.png']);
+  state = run([{ type: 'started', id: 'a.png' }, { type: 'started', id: 'bad.png' }, { type: 'uploaded', id: 'a.png', fraction: 1 }], state);
+  assert.equal(state.items[0]!.status, 'reading');
+  assert.deepEqual(nextToStart(state), [], 'two in flight');
+  state = run([{ type: 'finished', id: 'bad.png', answer: { ok: false, error: { code: 'UnsupportedFormat', message: 'not an image' } } }], state);
+  assert.equal(state.items[1]!.status, 'failed');
+  assert.deepEqual(nextToStart(state).map((item) => item.id), ['c.png'], 'the next file goes on');
+  state = run([{ type: 'finished', id: 'a.png', answer: { ok: true, value: reading('hello') } }], state);
+  assert.equal(state.selected, 'a.png');
+  state = run([{ type: 'retry', id: 'bad.png' }], state);
+  assert.equal(state.items[1]!.status, 'waiting');
+  assert.equal(allText(state), '# a.png\nhello');
+});
+
+test('queue: a cancelled file stays cancelled when its answer arrives late; finished ones are cleared', () => {
+  let state = run([{ type: 'add', files: files('a.png', 'b.png'), service: 'general-fast', lang: 'eng' }, { type: 'started', id: 'a.png' }, { type: 'cancel', id: 'a.png' }]);
+  state = run([{ type: 'finished', id: 'a.png', answer: { ok: true, value: reading('late') } }], state);
+  assert.equal(state.items[0]!.status, 'cancelled');
+  assert.equal(state.items[0]!.result, null);
+  state = run([{ type: 'cancel', id: 'a.png' }, { type: 'clear-finished' }], state);
+  assert.deepEqual(state.items.map((item) => item.id), ['b.png']);
+});
