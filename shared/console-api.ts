@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MonthlyBill, NotificationRecord, PackageView, UsageRow } from './billing-views.js';
 import type { RecognitionResult } from './ocr-result.js';
 import type { Failure } from './result.js';
+import type { ServerSettings } from './server-settings.js';
 import { serviceIds, type ServiceId } from './services.js';
 
 /**
@@ -69,3 +70,42 @@ export interface BillingOverview {
 /** GET /usage?month=YYYY-MM&by=day|month[&account=NAME] */
 export type UsageView = readonly UsageRow[];
 export type BillView = MonthlyBill;
+
+/** GET /keys: a key as listed (never its SecretKey). */
+export interface KeyView {
+  readonly secretId: string;
+  readonly account: string;
+  readonly status: 'enabled' | 'disabled';
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+}
+
+/** POST /keys: the one time the SecretKey is shown. */
+export interface CreatedKeyView {
+  readonly SecretId: string;
+  readonly SecretKey: string;
+  readonly account: string;
+}
+
+const permission = z.union([
+  z.object({ kind: z.literal('full') }),
+  z.object({ kind: z.literal('readonly') }),
+  z.object({ kind: z.literal('services'), services: z.array(z.enum(serviceIds)).min(1) }),
+]);
+
+/** POST /accounts */
+export const newAccount = z.object({ name: z.string().min(1).max(64), permission });
+/** POST /accounts/:name */
+export const accountChange = z.object({ active: z.boolean().optional(), permission: permission.optional(), password: z.string().min(1).max(1000).optional() });
+
+/** GET /settings: what the Settings page shows; only `server` can be changed (PUT /settings). */
+export interface SettingsView {
+  readonly server: ServerSettings;
+  readonly dataDirectory: string;
+  /** Where the server listens now (settings that apply at the next start may differ). */
+  readonly listening: string;
+  readonly logRetentionDays: number;
+  readonly languages: readonly LanguageChoice[];
+  readonly version: string;
+  readonly licenceKeyFingerprint: string;
+}

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,7 +138,16 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
         return { kind: 'done', text: `Sign in as root (once, within 10 minutes): ${link}`, json: { url: link } };
       },
     };
-    const consoleApiDeps = { workspace: workspace.value, sessions, recognition, languages: languageChoices, version: readAppVersion() };
+    const licenceKey = await readFile(path.join(findAppRoot(), 'assets', 'licence', 'public-key.pem'), 'utf8');
+    const consoleApiDeps = {
+      workspace: workspace.value,
+      sessions,
+      recognition,
+      languages: languageChoices,
+      version: readAppVersion(),
+      listening: () => baseUrl,
+      licenceKeyFingerprint: createHash('sha256').update(licenceKey).digest('hex'),
+    };
     const server = await startApiServer(
       { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin, console: consoleApiDeps },
       {

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../shared/console-api.js';
 import type { ConsoleClient } from './console-client.js';
 import { defaultLocale, LocaleContext, messages, type Locale } from './i18n.js';
+import { AccountsPage } from './pages/accounts-page.js';
 import { PackagesPage } from './pages/packages-page.js';
 import { RecognizePage } from './pages/recognize-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { UsagePage } from './pages/usage-page.js';
 
-type Page = 'recognize' | 'usage' | 'packages';
+type Page = 'recognize' | 'usage' | 'packages' | 'accounts' | 'settings';
 const storedLocale = (): Locale | null => {
   const value = localStorage.getItem('ocr-desk-locale');
   return value === 'zh-CN' || value === 'en-US' ? value : null;
@@ -42,6 +44,8 @@ export function App({ client }: { client: ConsoleClient }) {
     ['recognize', t.navRecognize],
     ['usage', t.navUsage],
     ['packages', t.navPackages],
+    ['accounts', t.navAccounts],
+    ['settings', t.navSettings],
   ];
 
   return (
@@ -79,14 +83,22 @@ export function App({ client }: { client: ConsoleClient }) {
           </div>
         </header>
         <main className="app-main">
+          {session !== 'loading' && session !== null && (
+            // Kept mounted while other pages show, so the queue and its results survive a visit elsewhere.
+            <div hidden={page !== 'recognize'}>
+              <RecognizePage client={client} session={session} />
+            </div>
+          )}
           {session === 'loading' ? null : session === null ? (
             <SignInPage client={client} onSignedIn={setSession} />
-          ) : page === 'recognize' ? (
-            <RecognizePage client={client} session={session} />
-          ) : page === 'usage' ? (
+          ) : page === 'recognize' ? null : page === 'usage' ? (
             <UsagePage client={client} session={session} />
-          ) : (
+          ) : page === 'packages' ? (
             <PackagesPage client={client} session={session} />
+          ) : page === 'accounts' ? (
+            <AccountsPage client={client} session={session} />
+          ) : (
+            <SettingsPage client={client} session={session} />
           )}
         </main>
       </div>

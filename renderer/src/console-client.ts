@@ -1,4 +1,18 @@
-import { consoleApiBase, csrfHeader, type BillingOverview, type ConsoleAnswer, type ConsoleRecognition, type LanguageChoice, type SessionView, type UsageView } from '../../shared/console-api.js';
+import {
+  consoleApiBase,
+  csrfHeader,
+  type AccountView,
+  type BillingOverview,
+  type ConsoleAnswer,
+  type ConsoleRecognition,
+  type CreatedKeyView,
+  type KeyView,
+  type LanguageChoice,
+  type SessionView,
+  type SettingsView,
+  type UsageView,
+} from '../../shared/console-api.js';
+import type { ServerSettings } from '../../shared/server-settings.js';
 import type { MonthlyBill, PackageView } from '../../shared/billing-views.js';
 import type { ServiceId } from '../../shared/services.js';
 
@@ -21,6 +35,15 @@ export interface ConsoleClient {
   setPayAsYouGo(on: boolean): Promise<ConsoleAnswer<null>>;
   setServiceEnabled(service: ServiceId, on: boolean): Promise<ConsoleAnswer<null>>;
   markRead(ids: string[] | 'all'): Promise<ConsoleAnswer<null>>;
+  accounts(): Promise<ConsoleAnswer<AccountView[]>>;
+  createAccount(name: string, permission: AccountView['permission']): Promise<ConsoleAnswer<AccountView>>;
+  changeAccount(name: string, change: { active: boolean } | { permission: AccountView['permission'] } | { password: string }): Promise<ConsoleAnswer<AccountView>>;
+  keys(account?: string): Promise<ConsoleAnswer<KeyView[]>>;
+  createKey(account?: string): Promise<ConsoleAnswer<CreatedKeyView>>;
+  setKeyEnabled(secretId: string, enabled: boolean): Promise<ConsoleAnswer<KeyView>>;
+  deleteKey(secretId: string): Promise<ConsoleAnswer<null>>;
+  settings(): Promise<ConsoleAnswer<SettingsView>>;
+  saveSettings(settings: ServerSettings): Promise<ConsoleAnswer<ServerSettings>>;
 }
 
 const networkFailure = <T>(message: string): ConsoleAnswer<T> => ({ ok: false, error: { code: 'NetworkError', message } });
@@ -77,5 +100,14 @@ export function createConsoleClient(base = consoleApiBase): ConsoleClient {
     setPayAsYouGo: (on) => call('POST', '/payg', json({ on }), 'application/json'),
     setServiceEnabled: (service, on) => call('POST', `/services/${service}`, json({ on }), 'application/json'),
     markRead: (ids) => call('POST', '/notifications/read', json({ ids }), 'application/json'),
+    accounts: () => call('GET', '/accounts'),
+    createAccount: (name, permission) => call('POST', '/accounts', json({ name, permission }), 'application/json'),
+    changeAccount: (name, change) => call('POST', `/accounts/${encodeURIComponent(name)}`, json(change), 'application/json'),
+    keys: (account) => call('GET', `/keys${account ? `?account=${encodeURIComponent(account)}` : ''}`),
+    createKey: (account) => call('POST', '/keys', json(account ? { account } : {}), 'application/json'),
+    setKeyEnabled: (secretId, enabled) => call('POST', `/keys/${encodeURIComponent(secretId)}`, json({ enabled }), 'application/json'),
+    deleteKey: (secretId) => call('DELETE', `/keys/${encodeURIComponent(secretId)}`),
+    settings: () => call('GET', '/settings'),
+    saveSettings: (settings) => call('PUT', '/settings', json(settings), 'application/json'),
   };
 }

@@ -150,10 +150,90 @@ test('Usage: calls made with the official SDK, with a key created through the CL
   await page.screenshot({ path: path.join(screenshots, 'usage.png'), fullPage: true });
 });
 
+test('Accounts and keys: a key pair created in the UI is shown once, works with the SDK, and shows its last use', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts and keys' }).click();
+  await page.getByRole('button', { name: 'Create a key pair' }).click();
+  const secretId = await page.getByTestId('created-secret-id').innerText();
+  const secretKey = await page.getByTestId('created-secret-key').innerText();
+  assert.match(secretId, /^AKID[0-9A-Za-z]{32}$/u);
+  assert.equal(secretKey.length, 32);
+  assert.equal(await page.locator(`[data-key="${secretId}"] [data-testid="last-used"]`).innerText(), 'never');
+  await sdkClient(baseUrl.replace('http://', ''), { SecretId: secretId, SecretKey: secretKey }).GeneralFastOCR({ ImageBase64: (await readFile(corpusPath('hello-google.tif'))).toString('base64') });
+  await page.getByRole('navigation').getByRole('button', { name: 'Usage' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts and keys' }).click();
+  assert.notEqual(await page.locator(`[data-key="${secretId}"] [data-testid="last-used"]`).innerText(), 'never');
+  assert.equal(await page.getByTestId('created-key').count(), 0, 'the SecretKey is not shown again');
+  await page.screenshot({ path: path.join(screenshots, 'accounts.png'), fullPage: true });
+});
+
+test('a read-only account with a password signs in with the form, sees, and cannot change', async () => {
+  await page.getByLabel('Account name').fill('auditor');
+  await page.getByLabel('Permission').selectOption('readonly');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.locator('[data-account="auditor"]').getByRole('button', { name: 'Set password' }).click();
+  await page.getByLabel(/New password/u).fill('auditor password 1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved').waitFor();
+
+  const context = await browser.newContext({ locale: 'en-US' });
+  const reader = await context.newPage();
+  reader.on('pageerror', (error) => consoleErrors.push(error.message));
+  try {
+    await reader.goto(baseUrl);
+    await reader.getByLabel('Account name').fill('auditor');
+    await reader.getByLabel('Password').fill('wrong password!');
+    await reader.getByRole('button', { name: 'Sign in' }).click();
+    await reader.getByRole('alert').waitFor();
+    await reader.getByLabel('Password').fill('auditor password 1');
+    await reader.getByRole('button', { name: 'Sign in' }).click();
+    await reader.getByRole('navigation').getByRole('button', { name: 'Packages' }).click();
+    await reader.getByText('This account can look but not change.').filter({ visible: true }).waitFor();
+    assert.equal(await reader.getByTestId('licence-input').count(), 0, 'no import for a reader');
+    // The server refuses the change even when asked directly, with the session's own CSRF token.
+    const status = await reader.evaluate(`(async () => {
+      const session = await (await fetch('/console/api/session')).json();
+      const answer = await fetch('/console/api/payg', { method: 'POST', headers: { 'content-type': 'application/json', 'x-ocr-desk-csrf': session.value.csrf }, body: JSON.stringify({ on: true }) });
+      return answer.status;
+    })()`);
+    assert.equal(status, 403);
+    const withoutCsrf = await reader.evaluate(`fetch('/console/api/payg', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"on":true}' }).then((answer) => answer.status)`);
+    assert.equal(withoutCsrf, 403, 'no CSRF token, no change');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Settings: the ImageUrl allow list saved in the UI is the server\'s setting at once', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  assert.equal(await page.getByTestId('data-directory').innerText(), directory);
+  assert.ok((await page.getByTestId('languages').locator('li').count()) >= 20);
+  await page.getByTestId('image-url-hosts').fill('images.example\n*.scans.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved').waitFor();
+  const shown = JSON.parse((await cli(['settings', 'show', '--json'])).stdout) as { settings: { imageUrlHosts: string[] } };
+  assert.deepEqual(shown.settings.imageUrlHosts, ['images.example', '*.scans.example']);
+  await page.screenshot({ path: path.join(screenshots, 'settings.png'), fullPage: true });
+});
+
+test('every page is readable at 1920x1080 and 1280x800: nothing runs off the side', async () => {
+  for (const [width, height] of [[1920, 1080], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    for (const name of ['Recognize', 'Usage', 'Packages', 'Accounts and keys', 'Settings']) {
+      await page.getByRole('navigation').getByRole('button', { name }).click();
+      await page.waitForTimeout(100);
+      const overflow = await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth');
+      assert.ok(Number(overflow) <= 0, `${name} at ${width}x${height} is ${overflow} px too wide`);
+      if (width === 1920) await page.screenshot({ path: path.join(screenshots, `${name.split(' ')[0]!.toLowerCase()}-1920.png`) });
+    }
+  }
+});
+
 test('the language switch turns the UI into Chinese; the page logged no console errors', async () => {
-  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('navigation').getByRole('button', { name: '识别' }).click();
   await page.getByText('将图片、PDF 或文件夹拖放到此处').waitFor();
+  assert.equal(await page.getByTestId('queue-item').count(), 3, 'the queue survived the visits to other pages');
+  assert.ok((await page.getByRole('option', { name: /简体中文/u }).count()) > 0, 'language names in Chinese');
   await page.screenshot({ path: path.join(screenshots, 'recognize-zh.png'), fullPage: true });
   // A failed request shows in the console as a resource error; the corrupt file above is one (422).
   const unexpected = consoleErrors.filter((message) => !/status of 4\d\d/u.test(message));

@@ -1,11 +1,13 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { accountsRoutes } from './accounts-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { consoleGuard } from './console-guard.js';
 import type { ConsoleDeps } from './console-context.js';
 import { recognizeRoute } from './recognize-route.js';
 import { sessionRoutes } from './session-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 
 export type { ConsoleDeps } from './console-context.js';
 
@@ -17,4 +19,6 @@ export async function consoleApi(app: FastifyInstance, deps: ConsoleDeps): Promi
   sessionRoutes(app, deps);
   recognizeRoute(app, deps);
   billingRoutes(app, deps);
+  accountsRoutes(app, deps);
+  settingsRoutes(app, deps);
 }

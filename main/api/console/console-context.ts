@@ -17,6 +17,10 @@ export interface ConsoleDeps {
   /** Cookies marked Secure: the server speaks HTTPS (LAN mode). */
   readonly secure: boolean;
   readonly maxFileBytes: number;
+  /** Where the server listens (known once it does). */
+  readonly listening: () => string;
+  /** SHA-256 of this build's licence public key, so a vendor can tell which key a build trusts. */
+  readonly licenceKeyFingerprint: string;
 }
 
 /** The signed-in caller of a console request, set by the session check. */

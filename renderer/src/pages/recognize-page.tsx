@@ -3,7 +3,7 @@ import type { LanguageChoice, SessionView } from '../../../shared/console-api.js
 import { serviceIds, type ServiceId } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
 import { download, filesFromDrop, previewable } from '../files.js';
-import { useI18n, type Messages } from '../i18n.js';
+import { languageName, useI18n, type Messages } from '../i18n.js';
 import { allText, emptyQueue, nextToStart, queueReducer, type QueueItem } from '../recognition-queue.js';
 import { readableServices, serviceName } from '../service-names.js';
 import { ResultView } from './result-view.js';
@@ -15,7 +15,7 @@ const statusLabel = (t: Messages, item: QueueItem) =>
 
 /** Drop, paste or pick files; they are read two at a time, each with its progress, error or result. */
 export function RecognizePage({ client, session }: { client: ConsoleClient; session: SessionView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
   const [service, setService] = useState<ServiceId>('general-basic');
   const [lang, setLang] = useState('auto');
@@ -100,7 +100,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
           <select value={lang} onChange={(event) => setLang(event.target.value)}>
             {languages.map((choice) => (
               <option key={choice.code} value={choice.code}>
-                {choice.englishName} ({choice.code})
+                {languageName(locale, choice)} ({choice.code})
               </option>
             ))}
           </select>
