@@ -50,12 +50,27 @@ export const consoleRecognizeFields = z.object({
   lang: z.string().min(1).max(100).optional(),
   page: z.string().regex(/^\d+$/u).transform(Number).optional(),
   singleLine: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
+  /** `true`: also send the page as a PNG (for files a browser cannot show: TIFF, PDF). */
+  preview: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
+  /** The client's name for this reading, to ask GET /progress/:job how far it is. */
+  job: z.string().regex(/^[\w-]{8,64}$/u).optional(),
 });
+
+/** GET /progress/:job while the reading runs (404 before it starts and after it ends). */
+export interface ReadingProgress {
+  readonly stage: 'decoding' | 'orientation' | 'recognizing' | 'done';
+  readonly page: number;
+  readonly pages: number;
+  /** 0..1 of the whole file. */
+  readonly progress: number;
+}
 
 export interface ConsoleRecognition {
   readonly page: number;
   readonly pageCount: number;
   readonly result: RecognitionResult;
+  /** The page as a PNG data URL, when asked for (its size is the input's, scaled). */
+  readonly preview?: string;
 }
 
 /** GET /overview: what the usage and packages pages show at once. */

@@ -10,6 +10,7 @@ import type { ImageInput } from './intake/image-input.js';
 import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
+import { fromGrey } from './intake/grey-pipeline.js';
 import { readImageInput } from './intake/image-input.js';
 import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
 import { autoLanguage, resolveLanguageRequest } from './languages/language-registry.js';
@@ -97,6 +98,33 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return await work;
       } finally {
         inProgress.delete(work);
+      }
+    },
+    async preview(input, previewOptions) {
+      if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
+      if (!(Number.isInteger(previewOptions.page) && previewOptions.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
+      // Through the same front door as readings: a preview decodes a page like one.
+      const admitted = await admission.enter();
+      if (!admitted.ok) return admitted;
+      try {
+        const bytes = await readImageInput(input, limits);
+        if (!bytes.ok) return bytes;
+        const image = await openImage(bytes.value, limits);
+        if (!image.ok) return image;
+        try {
+          if (previewOptions.page > image.value.pageCount) return fail('PageOutOfRange', `Page ${previewOptions.page} was asked for, but the file has ${image.value.pageCount} pages.`);
+          const grey = await decoding.run(() => image.value.decodePage(previewOptions.page - 1));
+          if (!grey.ok) return grey;
+          const scale = Math.min(1, previewOptions.maxSide / Math.max(grey.value.width, grey.value.height));
+          const width = Math.max(1, Math.round(grey.value.width * scale));
+          const height = Math.max(1, Math.round(grey.value.height * scale));
+          const png = await fromGrey(grey.value).resize(width, height).png().toBuffer();
+          return ok({ png, width, height });
+        } finally {
+          await image.value.close?.();
+        }
+      } finally {
+        admitted.value();
       }
     },
     stats: () => {

@@ -85,6 +85,12 @@ export interface RecognizeControl {
   readonly onProgress?: (progress: RecognizeProgress) => void;
 }
 
+export interface PagePreview {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface Engine {
   /**
    * Reads every page of an input. Fails as a whole when the input cannot be read, is cancelled or
@@ -92,6 +98,12 @@ export interface Engine {
    * multi-page TIFF succeed or fail one by one.
    */
   recognize(input: ImageInput, options?: RecognizeOptions, control?: RecognizeControl): Promise<Result<PageOutcome[], EngineErrorCode>>;
+  /**
+   * A page of an input as a person sees it (after its EXIF orientation), in grey, as PNG no larger
+   * than `maxSide`: for viewers that cannot show TIFF or PDF. Results' input coordinates fit it
+   * when scaled by width / inputWidth.
+   */
+  preview(input: ImageInput, options: { readonly page: number; readonly maxSide: number }): Promise<Result<PagePreview, EngineErrorCode>>;
   stats(): PoolStats;
   /** Waits for running jobs, fails queued ones, stops every thread. */
   close(): Promise<void>;

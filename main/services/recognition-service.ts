@@ -8,11 +8,11 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { Billing, Reservation, ReserveErrorCode } from '../billing/billing.js';
-import type { Engine, RecognizeOptions } from '../engine/engine-types.js';
+import type { Engine, PagePreview, RecognizeOptions, RecognizeProgress } from '../engine/engine-types.js';
 import type { ImageInput } from '../engine/intake/image-input.js';
 import type { ImageUrlFetcher } from './image-url-fetcher.js';
 
-export type { RecognizeOptions } from '../engine/engine-types.js';
+export type { RecognizeOptions, RecognizeProgress } from '../engine/engine-types.js';
 
 /** Who makes a call: the account, and the key it signed with (null for the console and the CLI). */
 export interface Caller {
@@ -31,6 +31,8 @@ export interface RecognitionCall {
   readonly options: RecognizeOptions;
   /** Fires when the caller goes away: the job is cancelled and nothing is charged. */
   readonly signal?: AbortSignal;
+  /** Told how far the reading is (stage, page, share done), for a progress bar. */
+  readonly onProgress?: (progress: RecognizeProgress) => void;
 }
 
 export interface RecognizedPage {
@@ -57,6 +59,8 @@ export const billedFailures: ReadonlySet<RecognitionCallCode> = new Set<Recognit
 export interface RecognitionService {
   /** authorise -> reserve the call -> fetch the image if it is a URL -> read one page -> settle. */
   recognize(call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>>;
+  /** A page as a PNG for viewers that cannot show its format (TIFF, PDF); not metered, as it reads no text. */
+  preview(bytes: Uint8Array, page: number): Promise<Result<PagePreview, EngineErrorCode>>;
 }
 
 export interface RecognitionServiceDeps {
@@ -68,6 +72,8 @@ export interface RecognitionServiceDeps {
 }
 
 const defaultTimeoutMs = 50_000;
+/** Previews are for a screen: 2000 px on the long side keeps 300 dpi text legible at A4. */
+const previewMaxSide = 2000;
 
 /** `%PDF-` at the start of the bytes, or of the base64 text (`JVBER`). */
 function startsLikePdf(input: ImageInput): boolean {
@@ -99,7 +105,11 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       input = call.image;
     }
     // One page per call, as the cloud: PdfPageNumber, default the first.
-    const pages = await deps.engine.recognize(input, { ...call.options, page: call.options.page ?? 1 }, { signal: call.signal, lane: call.caller.account.name });
+    const pages = await deps.engine.recognize(input, { ...call.options, page: call.options.page ?? 1 }, {
+      lane: call.caller.account.name,
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+    });
     if (!pages.ok) return pages;
     const page = pages.value[0];
     if (!page) return fail('EngineFailed', 'The engine returned no page.');
@@ -109,6 +119,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
   };
 
   return {
+    preview: (bytes, page) => deps.engine.preview({ kind: 'bytes', bytes }, { page, maxSide: previewMaxSide }),
     async recognize(call) {
       const options = { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options };
       const { account, secretId } = call.caller;

@@ -8,6 +8,7 @@ import {
   type CreatedKeyView,
   type KeyView,
   type LanguageChoice,
+  type ReadingProgress,
   type SessionView,
   type SettingsView,
   type UsageView,
@@ -26,7 +27,18 @@ export interface ConsoleClient {
   login(name: string, password: string): Promise<ConsoleAnswer<SessionView>>;
   logout(): Promise<ConsoleAnswer<null>>;
   languages(): Promise<ConsoleAnswer<LanguageChoice[]>>;
-  recognize(file: Blob, fileName: string, fields: { service: ServiceId; lang?: string; page?: number }, signal?: AbortSignal, onUpload?: (fraction: number) => void): Promise<ConsoleAnswer<ConsoleRecognition>>;
+  /**
+   * Uploads and reads one file. `onUpload` follows the upload; once it is up, `onReading` follows
+   * the server's reading (polled by the job's name) until the answer arrives.
+   */
+  recognize(
+    file: Blob,
+    fileName: string,
+    fields: { service: ServiceId; lang?: string; page?: number; preview?: boolean },
+    signal?: AbortSignal,
+    onUpload?: (fraction: number) => void,
+    onReading?: (progress: ReadingProgress) => void,
+  ): Promise<ConsoleAnswer<ConsoleRecognition>>;
   overview(): Promise<ConsoleAnswer<BillingOverview>>;
   usage(month: string, by: 'day' | 'month', account?: string): Promise<ConsoleAnswer<UsageView>>;
   bill(month: string): Promise<ConsoleAnswer<MonthlyBill>>;
@@ -74,21 +86,37 @@ export function createConsoleClient(base = consoleApiBase): ConsoleClient {
     logout: () => call('POST', '/logout', '{}', 'application/json'),
     languages: () => call('GET', '/languages'),
     // XMLHttpRequest, not fetch: only it reports upload progress for the queue's bars.
-    recognize: (file, fileName, fields, signal, onUpload) =>
+    recognize: (file, fileName, fields, signal, onUpload, onReading) =>
       new Promise((resolve) => {
+        const job = crypto.randomUUID();
         const form = new FormData();
         form.append('service', fields.service);
+        form.append('job', job);
         if (fields.lang) form.append('lang', fields.lang);
         if (fields.page) form.append('page', String(fields.page));
+        if (fields.preview) form.append('preview', 'true');
         form.append('image', file, fileName);
+        let polling: ReturnType<typeof setInterval> | null = null;
+        const stopPolling = () => polling !== null && clearInterval(polling);
+        const finish = (answer: ConsoleAnswer<ConsoleRecognition>) => {
+          stopPolling();
+          resolve(answer);
+        };
         const request = new XMLHttpRequest();
         request.open('POST', `${base}/recognize`);
         request.setRequestHeader(csrfHeader, csrf);
         request.responseType = 'json';
         request.upload.onprogress = (event) => event.lengthComputable && onUpload?.(event.loaded / event.total);
-        request.onload = () => resolve((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`));
-        request.onerror = () => resolve(networkFailure('The server did not answer.'));
-        request.onabort = () => resolve({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
+        request.upload.onload = () => {
+          onUpload?.(1);
+          if (!onReading) return;
+          polling = setInterval(() => {
+            void call<ReadingProgress>('GET', `/progress/${job}`).then((answer) => answer.ok && onReading(answer.value));
+          }, 400);
+        };
+        request.onload = () => finish((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`));
+        request.onerror = () => finish(networkFailure('The server did not answer.'));
+        request.onabort = () => finish({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
         signal?.addEventListener('abort', () => request.abort(), { once: true });
         request.send(form);
       }),

@@ -16,8 +16,10 @@ export interface QueueItem {
   readonly service: ServiceId;
   readonly lang: string;
   readonly status: QueueStatus;
-  /** 0..1 of the upload; reading has no measure and shows as indeterminate. */
-  readonly progress: number;
+  /** 0..1 of the upload, then of the reading (null while the reading has not reported yet). */
+  readonly progress: number | null;
+  /** While reading a document: the page and the pages. */
+  readonly page: { readonly at: number; readonly of: number } | null;
   readonly result: ConsoleRecognition | null;
   readonly error: Failure | null;
 }
@@ -32,6 +34,7 @@ export type QueueAction =
   | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string }
   | { readonly type: 'started'; readonly id: string }
   | { readonly type: 'uploaded'; readonly id: string; readonly fraction: number }
+  | { readonly type: 'reading'; readonly id: string; readonly fraction: number; readonly page: number; readonly pages: number }
   | { readonly type: 'finished'; readonly id: string; readonly answer: { ok: true; value: ConsoleRecognition } | { ok: false; error: Failure } }
   | { readonly type: 'cancel'; readonly id: string }
   | { readonly type: 'retry'; readonly id: string }
@@ -57,13 +60,17 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         ...state,
         items: [
           ...state.items,
-          ...action.files.map((file) => ({ ...file, service: action.service, lang: action.lang, status: 'waiting' as const, progress: 0, result: null, error: null })),
+          ...action.files.map((file) => ({ ...file, service: action.service, lang: action.lang, status: 'waiting' as const, progress: 0, page: null, result: null, error: null })),
         ],
       };
     case 'started':
       return update(action.id, (item) => (item.status === 'waiting' ? { ...item, status: 'uploading', progress: 0 } : null));
     case 'uploaded':
-      return update(action.id, (item) => (item.status === 'uploading' ? { ...item, progress: action.fraction, status: action.fraction >= 1 ? 'reading' : 'uploading' } : null));
+      return update(action.id, (item) => (item.status === 'uploading' ? (action.fraction >= 1 ? { ...item, status: 'reading', progress: null } : { ...item, progress: action.fraction }) : null));
+    case 'reading':
+      return update(action.id, (item) =>
+        item.status === 'reading' ? { ...item, progress: Math.max(item.progress ?? 0, action.fraction), page: action.pages > 1 ? { at: action.page, of: action.pages } : null } : null,
+      );
     case 'finished': {
       const next = update(action.id, (item) => {
         if (item.status === 'cancelled') return null; // a late answer to a cancelled request
@@ -77,7 +84,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     case 'cancel':
       return update(action.id, (item) => (finished(item.status) ? null : { ...item, status: 'cancelled', error: null }));
     case 'retry':
-      return update(action.id, (item) => (item.status === 'failed' || item.status === 'cancelled' ? { ...item, status: 'waiting', progress: 0, error: null } : null));
+      return update(action.id, (item) => (item.status === 'failed' || item.status === 'cancelled' ? { ...item, status: 'waiting', progress: 0, page: null, error: null } : null));
     case 'remove':
       return { items: state.items.filter((item) => item.id !== action.id), selected: state.selected === action.id ? null : state.selected };
     case 'clear-finished': {

@@ -93,10 +93,13 @@ test('the printed sign-in link opens a root session once; it cannot be used agai
 
 test('Recognize: dropped files are read, a corrupt one fails with its message and the next succeeds; boxes are drawn over the image', async () => {
   await page.getByLabel('Text language').selectOption('eng');
+  const progressAnswers: number[] = [];
+  page.on('response', (response) => response.url().includes('/console/api/progress/') && progressAnswers.push(response.status()));
   await dropFiles('[data-testid="drop-zone"]', [
     { name: 'broken.png', type: 'image/png', bytes: Buffer.from('this is not an image at all') },
     { name: 'white-on-black.png', type: 'image/png', bytes: await readFile(corpusPath('derived-testocr-white-on-black.png')) },
     { name: 'node-tesseract.png', type: 'image/png', bytes: await readFile(corpusPath('node-tesseract.png')) },
+    { name: 'magazine.tif', type: 'image/tiff', bytes: await readFile(corpusPath('unlv-8071_093.3B.tif')) },
   ]);
   const items = page.getByTestId('queue-item');
   await page.waitForFunction(`[...document.querySelectorAll('[data-testid="queue-item"]')].every((item) => ['done', 'failed'].includes(item.getAttribute('data-status')))`, null, { timeout: 60_000 });
@@ -104,6 +107,8 @@ test('Recognize: dropped files are read, a corrupt one fails with its message an
   assert.match(await items.nth(0).innerText(), /not an image|format|decode/iu);
   assert.equal(await items.nth(1).getAttribute('data-status'), 'done');
   assert.equal(await items.nth(2).getAttribute('data-status'), 'done');
+  assert.equal(await items.nth(3).getAttribute('data-status'), 'done');
+  assert.ok(progressAnswers.includes(200), `the long page's reading progress was followed: ${progressAnswers.join()}`);
   // A result: its text, and one box per line over the image.
   await items.nth(1).getByRole('button', { name: 'white-on-black.png' }).click();
   const text = await page.getByTestId('result-text').innerText();
@@ -117,6 +122,11 @@ test('Recognize: dropped files are read, a corrupt one fails with its message an
   // The other result, by selecting it in the queue.
   await items.nth(2).getByRole('button', { name: 'node-tesseract.png' }).click();
   assert.match(await page.getByTestId('result-text').innerText(), /tesseract/iu);
+  // A TIFF, which a browser cannot show, comes with a preview from the server, boxes over it.
+  await items.nth(3).getByRole('button', { name: 'magazine.tif' }).click();
+  assert.match((await page.locator('.overlay-frame img').getAttribute('src')) ?? '', /^data:image\/png;base64,/u);
+  assert.ok((await page.locator('[data-testid="line-boxes"] polygon').count()) > 10);
+  await page.screenshot({ path: path.join(screenshots, 'recognize-tiff.png'), fullPage: true });
 });
 
 test('Packages: a licence file imported by the picker shows its balance', async () => {
@@ -145,7 +155,7 @@ test('Usage: calls made with the official SDK, with a key created through the CL
   for (let call = 0; call < 3; call += 1) await client.GeneralFastOCR({ ImageBase64: image });
   await page.getByRole('navigation').getByRole('button', { name: 'Usage' }).click();
   await page.waitForFunction(`document.querySelector('[data-testid="calls-general-fast"]')?.textContent === '3'`);
-  assert.equal(await page.getByTestId('calls-general-basic').innerText(), '2', 'the two files read in the UI');
+  assert.equal(await page.getByTestId('calls-general-basic').innerText(), '3', 'the three files read in the UI');
   assert.ok((await page.locator('[data-testid="usage-chart"] .recharts-bar-rectangle').count()) > 0, 'bars drawn');
   await page.screenshot({ path: path.join(screenshots, 'usage.png'), fullPage: true });
 });
@@ -232,7 +242,7 @@ test('the language switch turns the UI into Chinese; the page logged no console 
   await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('navigation').getByRole('button', { name: '识别' }).click();
   await page.getByText('将图片、PDF 或文件夹拖放到此处').waitFor();
-  assert.equal(await page.getByTestId('queue-item').count(), 3, 'the queue survived the visits to other pages');
+  assert.equal(await page.getByTestId('queue-item').count(), 4, 'the queue survived the visits to other pages');
   assert.ok((await page.getByRole('option', { name: /简体中文/u }).count()) > 0, 'language names in Chinese');
   await page.screenshot({ path: path.join(screenshots, 'recognize-zh.png'), fullPage: true });
   // A failed request shows in the console as a resource error; the corrupt file above is one (422).

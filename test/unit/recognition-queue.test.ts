@@ -35,3 +35,14 @@ test('queue: a cancelled file stays cancelled when its answer arrives late; fini
   state = run([{ type: 'cancel', id: 'a.png' }, { type: 'clear-finished' }], state);
   assert.deepEqual(state.items.map((item) => item.id), ['b.png']);
 });
+
+test('queue: reading progress moves forward only, and names the page of a document', () => {
+  let state = run([{ type: 'add', files: files('doc.pdf'), service: 'general-basic', lang: 'auto' }, { type: 'started', id: 'doc.pdf' }, { type: 'uploaded', id: 'doc.pdf', fraction: 0.5 }]);
+  assert.equal(state.items[0]!.progress, 0.5);
+  state = run([{ type: 'uploaded', id: 'doc.pdf', fraction: 1 }], state);
+  assert.equal(state.items[0]!.status, 'reading');
+  assert.equal(state.items[0]!.progress, null, 'indeterminate until the server reports');
+  state = run([{ type: 'reading', id: 'doc.pdf', fraction: 0.6, page: 2, pages: 3 }, { type: 'reading', id: 'doc.pdf', fraction: 0.4, page: 2, pages: 3 }], state);
+  assert.equal(state.items[0]!.progress, 0.6);
+  assert.deepEqual(state.items[0]!.page, { at: 2, of: 3 });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { consoleApiBase, consoleRecognizeFields, type ConsoleRecognition } from '../../../shared/console-api.js';
+import { consoleApiBase, consoleRecognizeFields, type ConsoleRecognition, type ReadingProgress } from '../../../shared/console-api.js';
 import { fail, ok } from '../../../shared/result.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
 import { clientGone } from '../client-gone.js';
@@ -12,7 +12,16 @@ import { callerOf, refuse, send, type ConsoleDeps } from './console-context.js';
  * request; the job is then cancelled and not charged.
  */
 export function recognizeRoute(app: FastifyInstance, deps: ConsoleDeps): void {
+  /** Readings in flight that a client named, by session and name: removed when they end. */
+  const inFlight = new Map<string, ReadingProgress>();
+  const keyOf = (sessionId: string, job: string) => `${sessionId}\n${job}`;
+
   app.get(`${consoleApiBase}/languages`, async (_request, reply) => send(reply, ok(deps.languages())));
+
+  app.get<{ Params: { job: string } }>(`${consoleApiBase}/progress/:job`, async (request, reply) => {
+    const progress = inFlight.get(keyOf(callerOf(request).session.id, request.params.job));
+    return send(reply, progress ? ok(progress) : fail('NotFound', 'No reading of that name is running.'));
+  });
 
   app.post(`${consoleApiBase}/recognize`, async (request, reply) => {
     if (!request.isMultipart()) return refuse(reply, { code: 'InvalidParameter', message: 'Send the image as multipart form data (field "image").' });
@@ -34,10 +43,13 @@ export function recognizeRoute(app: FastifyInstance, deps: ConsoleDeps): void {
     if (!image) return refuse(reply, { code: 'MissingImage', message: 'Choose a file to read.' });
     const parsed = consoleRecognizeFields.safeParse(fields);
     if (!parsed.success) return refuse(reply, { code: 'InvalidParameter', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
-    const { service, lang, page, singleLine } = parsed.data;
+    const { service, lang, page, singleLine, job, preview } = parsed.data;
     const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
     if (!options.ok) return send(reply, options);
-    const { account } = callerOf(request);
+    const { account, session } = callerOf(request);
+    const progressKey = job ? keyOf(session.id, job) : null;
+    // Bounded by the readings that can be in flight at once (the engine's line and room).
+    if (progressKey && inFlight.size < 1000) inFlight.set(progressKey, { stage: 'decoding', page: 0, pages: 0, progress: 0 });
     const read = await deps.recognition.recognize({
       requestId: randomUUID(),
       caller: { account, secretId: null },
@@ -45,8 +57,19 @@ export function recognizeRoute(app: FastifyInstance, deps: ConsoleDeps): void {
       image: { kind: 'bytes', bytes: image },
       options: options.value,
       signal: clientGone(reply),
-    });
+      ...(progressKey ? { onProgress: (progress: ReadingProgress) => inFlight.has(progressKey) && inFlight.set(progressKey, progress) } : {}),
+    }).finally(() => progressKey && inFlight.delete(progressKey));
     if (!read.ok) return send(reply, fail(read.error.code, read.error.message));
-    return send(reply, ok<ConsoleRecognition>({ page: page ?? 1, pageCount: read.value.pageCount, result: read.value.result }));
+    // A preview that cannot be made costs the reading nothing: the text is shown without it.
+    const png = preview ? await deps.recognition.preview(image, page ?? 1) : null;
+    return send(
+      reply,
+      ok<ConsoleRecognition>({
+        page: page ?? 1,
+        pageCount: read.value.pageCount,
+        result: read.value.result,
+        ...(png?.ok ? { preview: `data:image/png;base64,${Buffer.from(png.value.png).toString('base64')}` } : {}),
+      }),
+    );
   });
 }

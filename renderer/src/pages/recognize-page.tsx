@@ -52,7 +52,14 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
       running.current.set(item.id, controller);
       dispatch({ type: 'started', id: item.id });
       void client
-        .recognize(file, item.name, { service: item.service, ...(item.lang ? { lang: item.lang } : {}) }, controller.signal, (fraction) => dispatch({ type: 'uploaded', id: item.id, fraction }))
+        .recognize(
+          file,
+          item.name,
+          { service: item.service, ...(item.lang ? { lang: item.lang } : {}), preview: !previews.current.has(item.id) },
+          controller.signal,
+          (fraction) => dispatch({ type: 'uploaded', id: item.id, fraction }),
+          (progress) => dispatch({ type: 'reading', id: item.id, fraction: progress.progress, page: progress.page, pages: progress.pages }),
+        )
         .then((answer) => {
           running.current.delete(item.id);
           dispatch({ type: 'finished', id: item.id, answer });
@@ -162,8 +169,11 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
                 <button type="button" className="queue-name" disabled={!item.result} onClick={() => dispatch({ type: 'select', id: item.id })}>
                   {item.name}
                 </button>
-                <span className="queue-status">{statusLabel(t, item)}</span>
-                <progress max={1} value={item.status === 'reading' ? undefined : item.progress} aria-label={`${item.name} ${statusLabel(t, item)}`} />
+                <span className="queue-status">
+                  {statusLabel(t, item)}
+                  {item.status === 'reading' && item.page ? ` · ${t.page} ${item.page.at}/${item.page.of}` : ''}
+                </span>
+                <progress max={1} value={item.progress ?? undefined} aria-label={`${item.name} ${statusLabel(t, item)}`} data-testid="queue-progress" />
                 {item.error && (
                   <span className="error" role="status">
                     {item.error.message}
@@ -184,7 +194,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
           </ul>
         </section>
         {selected?.result ? (
-          <ResultView name={selected.name} imageUrl={previews.current.get(selected.id) ?? null} reading={selected.result} />
+          <ResultView name={selected.name} imageUrl={previews.current.get(selected.id) ?? selected.result.preview ?? null} reading={selected.result} />
         ) : (
           <section className="result card">
             <p className="hint">{t.noSelection}</p>
