@@ -80,7 +80,8 @@ export interface Billing {
   setPriceTable(actor: Account, table: PriceTable): Managing<void>;
   /** In-app notifications, newest first. */
   notifications(): NotificationRecord[];
-  markRead(ids: readonly string[] | 'all'): Promise<Result<void, StoreErrorCode>>;
+  /** Alerts are shared: only accounts that manage billing mark them read. */
+  markRead(actor: Account, ids: readonly string[] | 'all'): Managing<void>;
   /** Where alerts are POSTed as JSON (http or https), or null for none. */
   setAlertWebhook(actor: Account, url: string | null): Managing<void>;
 }
@@ -381,10 +382,13 @@ export async function openBilling(deps: BillingDeps): Promise<Result<Billing, St
       return ok(await usageReport(ledger, seesAll ? query : { ...query, account: viewer.name }, settings().timeZone));
     },
     notifications: () => [...state.state.notifications].reverse(),
-    markRead: (ids) =>
-      state.update((draft) => {
+    async markRead(actor, ids) {
+      const allowed = managing(actor);
+      if (!allowed.ok) return allowed;
+      return state.update((draft) => {
         for (const notification of draft.notifications) if (ids === 'all' || ids.includes(notification.id)) notification.read = true;
-      }),
+      });
+    },
     async setAlertWebhook(actor, url) {
       const allowed = managing(actor);
       if (!allowed.ok) return allowed;

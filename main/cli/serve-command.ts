@@ -13,7 +13,7 @@ import { findAppRoot, readAppVersion } from '../platform/app-paths.js';
 import { systemClock } from '../platform/clock.js';
 import { loadTlsCertificate, machineNames, type TlsMaterial } from '../platform/tls-certificate.js';
 import { resolveDataDirectory } from '../platform/data-directory.js';
-import { createFileLogger } from '../platform/logger.js';
+import { createFileLogger, defaultLogDays } from '../platform/logger.js';
 import { createImageUrlFetcher } from '../services/image-url-fetcher.js';
 import { languageChoices } from '../services/language-choices.js';
 import { openWorkspace } from '../services/open-workspace.js';
@@ -147,6 +147,7 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
       version: readAppVersion(),
       listening: () => baseUrl,
       licenceKeyFingerprint: createHash('sha256').update(licenceKey).digest('hex'),
+      logRetentionDays: defaultLogDays,
     };
     const server = await startApiServer(
       { accounts: workspace.value.accounts, recognition, clock: systemClock, logger, admin, console: consoleApiDeps },

@@ -22,6 +22,9 @@ export interface FileLoggerOptions {
   readonly echo?: (line: string) => void;
 }
 
+/** The seed's rule: logs are kept three days. */
+export const defaultLogDays = 3;
+
 const filePattern = /^ocr-desk-(\d{4}-\d{2}-\d{2})\.log$/u;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -31,7 +34,7 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
  * day turns.
  */
 export async function createFileLogger(options: FileLoggerOptions): Promise<Logger> {
-  const keepDays = options.keepDays ?? 3;
+  const keepDays = options.keepDays ?? defaultLogDays;
   await mkdir(options.directory, { recursive: true, mode: 0o700 });
   let day = '';
   let stream: WriteStream | null = null;

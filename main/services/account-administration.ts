@@ -8,8 +8,10 @@ type Refused = AccountErrorCode | StoreErrorCode | 'NotAllowed';
 
 /**
  * Accounts and keys as a signed-in person may see and change them (the console; the CLI acts as
- * root). Root and full-access accounts manage everyone; any other active account sees itself and
- * manages its own keys unless it is read-only; a read-only account only looks.
+ * root). Root and full-access accounts manage everyone but root, whose password and keys only root
+ * changes (as the cloud's administrators cannot touch the main account); any other active account
+ * sees itself and manages its own keys unless it is read-only; every account may set its own
+ * password.
  */
 export interface AccountAdministration {
   accounts(actor: Account): Account[];
@@ -27,20 +29,25 @@ const notAllowed = (actor: Account, what: string) => fail('NotAllowed' as const,
 
 export function createAccountAdministration(accounts: Accounts): AccountAdministration {
   const manages = (actor: Account) => isAllowed(actor, { kind: 'manage-accounts' });
+  const rootName = () => accounts.list().find((account) => account.root)?.name;
+  /** Root is changed only by root: a full-access account must not be able to make itself root. */
+  const touchesRoot = (actor: Account, target: string) => target === rootName() && !actor.root;
   /** Own keys: any active account that may call something (not read-only). */
   const mayTouchOwnKeys = (actor: Account) => actor.status === 'active' && actor.permission.kind !== 'readonly';
   const ownerOf = (secretId: string): string | undefined => {
     const all = accounts.listKeys();
     return all.ok ? all.value.find((key) => key.secretId === secretId)?.account : undefined;
   };
-  const mayChangeKeysOf = (actor: Account, accountName: string) => manages(actor) || (accountName === actor.name && mayTouchOwnKeys(actor));
+  const mayChangeKeysOf = (actor: Account, accountName: string) => (manages(actor) && !touchesRoot(actor, accountName)) || (accountName === actor.name && mayTouchOwnKeys(actor));
 
   return {
     accounts: (actor) => (manages(actor) ? accounts.list() : accounts.list().filter((account) => account.id === actor.id)),
     create: async (actor, name, permission) => (manages(actor) ? accounts.create(name, permission) : notAllowed(actor, 'create accounts')),
-    setStatus: async (actor, name, active) => (manages(actor) ? accounts.setStatus(name, active ? 'active' : 'disabled') : notAllowed(actor, 'enable or disable accounts')),
-    setPermission: async (actor, name, permission) => (manages(actor) ? accounts.setPermission(name, permission) : notAllowed(actor, 'change permissions')),
-    setPassword: async (actor, name, password) => (manages(actor) || name === actor.name ? accounts.setPassword(name, password) : notAllowed(actor, `set the password of ${name}`)),
+    setStatus: async (actor, name, active) =>
+      manages(actor) && !touchesRoot(actor, name) ? accounts.setStatus(name, active ? 'active' : 'disabled') : notAllowed(actor, `enable or disable ${name}`),
+    setPermission: async (actor, name, permission) => (manages(actor) && !touchesRoot(actor, name) ? accounts.setPermission(name, permission) : notAllowed(actor, `change the permission of ${name}`)),
+    setPassword: async (actor, name, password) =>
+      name === actor.name || (manages(actor) && !touchesRoot(actor, name)) ? accounts.setPassword(name, password) : notAllowed(actor, `set the password of ${name}`),
     keys(actor, accountName) {
       if (manages(actor)) return accounts.listKeys(accountName);
       if (accountName !== undefined && accountName !== actor.name) return notAllowed(actor, `see the keys of ${accountName}`);

@@ -16,7 +16,7 @@ const storedLocale = (): Locale | null => {
 };
 
 /** The shell: who is signed in, the pages, the language switch. */
-export function App({ client }: { client: ConsoleClient }) {
+export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: EventTarget }) {
   const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? defaultLocale(navigator.language));
   const [session, setSession] = useState<SessionView | null | 'loading'>('loading');
   const [page, setPage] = useState<Page>('recognize');
@@ -34,6 +34,11 @@ export function App({ client }: { client: ConsoleClient }) {
   useEffect(() => {
     void client.session().then((answer) => setSession(answer.ok ? answer.value : null));
   }, [client]);
+  useEffect(() => {
+    const onSignedOut = () => setSession(null);
+    signedOut?.addEventListener('signed-out', onSignedOut);
+    return () => signedOut?.removeEventListener('signed-out', onSignedOut);
+  }, [signedOut]);
 
   const signOut = async () => {
     await client.logout();

@@ -60,16 +60,23 @@ export interface ConsoleClient {
 
 const networkFailure = <T>(message: string): ConsoleAnswer<T> => ({ ok: false, error: { code: 'NetworkError', message } });
 
-export function createConsoleClient(base = consoleApiBase): ConsoleClient {
+/**
+ * `onSignedOut` hears of any answer saying the session is gone (idle too long, signed out
+ * elsewhere, the account disabled), so the UI returns to the sign-in page instead of showing errors.
+ */
+export function createConsoleClient(base = consoleApiBase, onSignedOut: () => void = () => undefined): ConsoleClient {
   let csrf = '';
+  const watch = <T>(answer: ConsoleAnswer<T>): ConsoleAnswer<T> => {
+    if (!answer.ok && answer.error.code === 'NotSignedIn') onSignedOut();
+    return answer;
+  };
   const call = async <T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<ConsoleAnswer<T>> => {
     try {
       const headers: Record<string, string> = {};
       if (method !== 'GET') headers[csrfHeader] = csrf;
       if (contentType) headers['content-type'] = contentType;
       const response = await fetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
-      const answer = (await response.json()) as ConsoleAnswer<T>;
-      return answer;
+      return watch((await response.json()) as ConsoleAnswer<T>);
     } catch (error) {
       return networkFailure((error as Error).message);
     }
@@ -98,8 +105,10 @@ export function createConsoleClient(base = consoleApiBase): ConsoleClient {
         form.append('image', file, fileName);
         let polling: ReturnType<typeof setInterval> | null = null;
         const stopPolling = () => polling !== null && clearInterval(polling);
+        const abort = () => request.abort();
         const finish = (answer: ConsoleAnswer<ConsoleRecognition>) => {
           stopPolling();
+          signal?.removeEventListener('abort', abort);
           resolve(answer);
         };
         const request = new XMLHttpRequest();
@@ -114,10 +123,11 @@ export function createConsoleClient(base = consoleApiBase): ConsoleClient {
             void call<ReadingProgress>('GET', `/progress/${job}`).then((answer) => answer.ok && onReading(answer.value));
           }, 400);
         };
-        request.onload = () => finish((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`));
+        request.onload = () => finish(watch((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`)));
         request.onerror = () => finish(networkFailure('The server did not answer.'));
         request.onabort = () => finish({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
-        signal?.addEventListener('abort', () => request.abort(), { once: true });
+        if (signal?.aborted) return finish({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
+        signal?.addEventListener('abort', abort, { once: true });
         request.send(form);
       }),
     overview: () => call('GET', '/overview'),

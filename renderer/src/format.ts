@@ -36,3 +36,22 @@ export function chartPoints<Row extends { period: string; service: string; calls
   }
   return [...byPeriod.values()].sort((a, b) => String(a['period']).localeCompare(String(b['period'])));
 }
+
+/** `count` months ending with `month` (YYYY-MM), oldest first. */
+export function lastMonths(month: string, count: number): string[] {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, index) => {
+    const date = new Date(Date.UTC(year, monthNumber - 1 - (count - 1 - index), 1));
+    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * Whether the Packages page offers a refund: a prepaid package with no call used, not refunded or
+ * expired, within 7 days of activation (the server decides by the deployment's calendar days; this
+ * only chooses between a button and the reason).
+ */
+export function refundable(pack: { kind: string; used: number; status: string; activatedAt: string }, now: Date): boolean {
+  if (pack.kind !== 'prepaid' || pack.used > 0 || (pack.status !== 'active' && pack.status !== 'not-yet-valid')) return false;
+  return now.getTime() - Date.parse(pack.activatedAt) < 8 * 86_400_000;
+}

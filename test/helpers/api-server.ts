@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { CloudActionName } from '../../shared/cloud-api/cloud-actions.js';
+import { createConsoleSessions, type ConsoleSessions } from '../../main/api/console/console-sessions.js';
 import { startApiServer } from '../../main/api/server.js';
+import { languageChoices } from '../../main/services/language-choices.js';
 import { createEngine, type Engine } from '../../main/engine/create-engine.js';
 import { defaultImageLimits } from '../../main/engine/intake/image-limits.js';
 import { systemClock, type Clock } from '../../main/platform/clock.js';
@@ -35,8 +37,12 @@ export interface TestServerOptions {
   readonly uiFolder?: string;
 }
 
+export interface TestServerWithConsole extends TestServer {
+  readonly sessions: ConsoleSessions;
+}
+
 /** The real server on loopback over a fresh data directory, wired as `ocr-desk serve` wires it. */
-export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServerWithConsole> {
   const clock = options.clock ?? systemClock;
   const directory = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-api-'));
   const logger = await createFileLogger({ directory: path.join(directory, 'logs'), clock });
@@ -49,15 +55,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     billing: workspace.billing,
     fetchImage: createImageUrlFetcher({ allowedHosts: () => options.allowedImageHosts ?? [], maxBytes: defaultImageLimits.maxFileBytes }),
   });
+  const sessions = createConsoleSessions({ now: () => clock.now().getTime() });
+  let listening = '';
+  const consoleDeps = { workspace, sessions, recognition, languages: languageChoices, version: 'test', listening: () => listening, licenceKeyFingerprint: 'test', logRetentionDays: 3 };
   const server = await startApiServer(
-    { accounts: workspace.accounts, recognition, clock, logger },
+    { accounts: workspace.accounts, recognition, clock, logger, console: consoleDeps },
     { host: '127.0.0.1', port: 0, uiFolder: options.uiFolder ?? null, maxFileBytes: defaultImageLimits.maxFileBytes,
       ...(options.qps ? { qps: (action: CloudActionName) => options.qps?.[action] } : {}),
       ...(options.maxBodyBytesInFlight ? { maxBodyBytesInFlight: options.maxBodyBytesInFlight } : {}),
     },
   );
   if (!server.ok) throw new Error(server.error.message);
+  listening = server.value.url;
   return {
+    sessions,
     url: server.value.url,
     endpoint: `127.0.0.1:${server.value.port}`,
     directory,

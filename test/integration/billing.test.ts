@@ -272,7 +272,7 @@ test('alerts: the last usable package below 20% and at 0, once each, in the list
   assert.equal(answers, 3, 'the first POST was retried');
   const listed = billing.notifications();
   assert.deepEqual(listed.map((n) => [n.kind, n.remaining, n.total, n.read]), [['package-exhausted', 0, 10, false], ['package-low', 1, 10, false]]);
-  assert.ok((await billing.markRead('all')).ok);
+  assert.ok((await billing.markRead(root(workspace), 'all')).ok);
   assert.ok(billing.notifications().every((n) => n.read));
   await workspace.close();
   await new Promise((resolve) => server.close(resolve));

@@ -61,7 +61,7 @@ test('without --port the default port is taken, or the next free one after it', 
   }
 });
 
-test('other GETs serve the built UI\'s files and nothing beside them; the console API is not there yet', async () => {
+test('other GETs serve the built UI\'s files and nothing beside them; the console API needs a session', async () => {
   const parent = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-ui-'));
   // A file beside the UI's folder, which no path may reach.
   await writeFile(path.join(parent, 'db.json'), '{"schemaVersion": 6}');
@@ -82,7 +82,7 @@ test('other GETs serve the built UI\'s files and nothing beside them; the consol
       assert.doesNotMatch(answer.body, /schemaVersion/u, escape);
     }
     const consoleApi = await rawRequest(`${withUi.url}/console/api/usage`, { method: 'GET' });
-    assert.equal(consoleApi.status, 404);
+    assert.equal(consoleApi.status, 401);
   } finally {
     await withUi.close();
     await rm(parent, { recursive: true, force: true });

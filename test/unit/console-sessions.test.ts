@@ -25,11 +25,34 @@ test('console sessions: a login token opens one session once and expires; sessio
   assert.notEqual(fresh.csrf, fresh.id);
 
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    assert.ok(sessions.mayTryPassword('auditor'));
-    sessions.notePasswordFailure('auditor');
+    assert.ok(sessions.beginPasswordAttempt('auditor'));
+    sessions.endPasswordAttempt();
   }
-  assert.equal(sessions.mayTryPassword('auditor'), false);
-  assert.ok(sessions.mayTryPassword('someone-else'));
+  assert.equal(sessions.beginPasswordAttempt('auditor'), false, 'locked after 10 failures');
+  assert.ok(sessions.beginPasswordAttempt('someone-else'));
+  sessions.passwordMatched('someone-else');
+  sessions.endPasswordAttempt();
   now += 15 * 60_000 + 1;
-  assert.ok(sessions.mayTryPassword('auditor'), 'unlocked after the window');
+  assert.ok(sessions.beginPasswordAttempt('auditor'), 'unlocked after the window');
+  sessions.endPasswordAttempt();
+});
+
+test('console sessions: parallel password attempts count before their checks; at most 4 run at once; one account cannot push out others', () => {
+  const now = 0;
+  const sessions = createConsoleSessions({ now: () => now });
+  const started = Array.from({ length: 12 }, () => sessions.beginPasswordAttempt('root'));
+  assert.equal(started.filter(Boolean).length, 4, 'four checks at once');
+  for (let index = 0; index < 4; index += 1) sessions.endPasswordAttempt();
+  const more = Array.from({ length: 12 }, () => {
+    const begun = sessions.beginPasswordAttempt('root');
+    if (begun) sessions.endPasswordAttempt();
+    return begun;
+  });
+  assert.equal(more.filter(Boolean).length, 6, 'ten attempts in all, counted as they start');
+
+  const root = sessions.open('root-id');
+  for (let index = 0; index < 1500; index += 1) sessions.open('mallory-id');
+  assert.ok(sessions.find(root.id), 'root kept its session');
+  sessions.endAccount('root-id');
+  assert.equal(sessions.find(root.id), null);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chartPoints, monthOf, remainingShare } from '../../renderer/src/format.js';
+import { chartPoints, lastMonths, monthOf, remainingShare } from '../../renderer/src/format.js';
 
 test('UI formatting: billing month in the deployment zone, balance shares, chart points per period', () => {
   assert.equal(monthOf(new Date('2026-11-30T17:00:00Z'), 'Asia/Shanghai'), '2026-12');
@@ -21,4 +21,5 @@ test('UI formatting: billing month in the deployment zone, balance shares, chart
   const days = chartPoints([{ period: '2026-02-03', service: 'idcard', calls: 2 }], '2026-02');
   assert.equal(days.length, 28);
   assert.deepEqual(days[2], { period: '2026-02-03', idcard: 2 });
+  assert.deepEqual(lastMonths('2026-02', 3), ['2025-12', '2026-01', '2026-02']);
 });

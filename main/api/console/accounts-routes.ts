@@ -34,6 +34,8 @@ export function accountsRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
         : active !== undefined
           ? await administration.setStatus(account, name, active)
           : await administration.setPassword(account, name, password!);
+    // A new password or a disabled account signs the account's other sessions out.
+    if (changed.ok && (password !== undefined || active === false)) deps.sessions.endAccount(changed.value.id, callerOf(request).session.id);
     return send(reply, changed.ok ? ok(accountView(changed.value)) : changed);
   });
 

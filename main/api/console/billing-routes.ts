@@ -61,6 +61,6 @@ export function billingRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   app.post(`${consoleApiBase}/notifications/read`, async (request, reply) => {
     const body = readBody.safeParse(jsonBody(request));
     if (!body.success) return send(reply, fail('InvalidParameter', 'Send {"ids": [...]} or {"ids": "all"}.'));
-    return send(reply, await billing.markRead(body.data.ids));
+    return send(reply, await billing.markRead(callerOf(request).account, body.data.ids));
   });
 }

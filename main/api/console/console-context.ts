@@ -21,6 +21,8 @@ export interface ConsoleDeps {
   readonly listening: () => string;
   /** SHA-256 of this build's licence public key, so a vendor can tell which key a build trusts. */
   readonly licenceKeyFingerprint: string;
+  /** Days the logs are kept (the logger's setting). */
+  readonly logRetentionDays: number;
 }
 
 /** The signed-in caller of a console request, set by the session check. */
@@ -48,7 +50,11 @@ export function refuse(reply: FastifyReply, error: Failure): FastifyReply {
   return reply.code(statusOf(error.code)).send({ ok: false, error });
 }
 
-export const callerOf = (request: FastifyRequest): ConsoleCaller => request.consoleCaller!;
+/** The caller the guard let in; a route outside the guard asking for one is a bug. */
+export const callerOf = (request: FastifyRequest): ConsoleCaller => {
+  if (!request.consoleCaller) throw new Error(`console route ${request.routeOptions.url ?? request.url} ran without the session check`);
+  return request.consoleCaller;
+};
 
 export const accountView = (account: Account): AccountView => ({ name: account.name, root: account.root, status: account.status, permission: account.permission, createdAt: account.createdAt });
 

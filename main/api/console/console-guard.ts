@@ -19,8 +19,9 @@ const sameToken = (given: string | undefined, expected: string) => {
  */
 export function consoleGuard(app: FastifyInstance, deps: ConsoleDeps): void {
   app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    if (!path.startsWith(`${consoleApiBase}/`) || open.has(path)) return undefined;
+    // The route matched, not the URL as sent: `/console/%61pi/...` is routed like `/console/api/...`.
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith(`${consoleApiBase}/`) || open.has(route)) return undefined;
     const session = deps.sessions.find(request.cookies[sessionCookie]);
     const account = session ? deps.workspace.accounts.list().find((candidate) => candidate.id === session.accountId) : undefined;
     if (!session || !account || account.status !== 'active') {

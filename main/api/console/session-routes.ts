@@ -41,15 +41,24 @@ export function sessionRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   });
 
   app.post(`${consoleApiBase}/login`, async (request, reply) => {
+    // Only the UI's own script sends JSON with a same-origin fetch; a form another site submits
+    // (sign-in CSRF, which would put the victim in the attacker's account) is neither.
+    const site = request.headers['sec-fetch-site'];
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json') || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+      return refuse(reply, { code: 'CsrfMismatch', message: 'Sign in from the OCR Desk page itself.' });
+    }
     const parsed = passwordLogin.safeParse(jsonBody(request));
     if (!parsed.success) return refuse(reply, { code: 'InvalidParameter', message: 'Send {"name", "password"}.' });
     const { name, password } = parsed.data;
-    if (!deps.sessions.mayTryPassword(name)) return refuse(reply, { code: 'TooManyAttempts', message: 'Too many failed sign-ins for this name; wait 15 minutes.' });
-    const account = await deps.workspace.accounts.checkPassword(name, password);
-    if (!account.ok) {
-      deps.sessions.notePasswordFailure(name);
-      return send(reply, account);
+    if (!deps.sessions.beginPasswordAttempt(name)) return refuse(reply, { code: 'TooManyAttempts', message: 'Too many sign-in attempts for this name or at once; wait a few minutes.' });
+    let account;
+    try {
+      account = await deps.workspace.accounts.checkPassword(name, password);
+    } finally {
+      deps.sessions.endPasswordAttempt();
     }
+    if (!account.ok) return send(reply, account);
+    deps.sessions.passwordMatched(name);
     const session = deps.sessions.open(account.value.id);
     setCookie(reply, session);
     return send(reply, ok(view(session, account.value)));

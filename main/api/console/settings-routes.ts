@@ -11,7 +11,7 @@ export function settingsRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
       server: deps.workspace.settings.get(),
       dataDirectory: deps.workspace.directory,
       listening: deps.listening(),
-      logRetentionDays: 3,
+      logRetentionDays: deps.logRetentionDays,
       languages: deps.languages(),
       version: deps.version,
       licenceKeyFingerprint: deps.licenceKeyFingerprint,

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountView, CreatedKeyView, KeyView, SessionView } from '../../../shared/console-api.js';
-import { serviceIds, type ServiceId } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
 import { dateTime } from '../format.js';
 import { useI18n, type Messages } from '../i18n.js';
 import { serviceName } from '../service-names.js';
+import { PermissionPicker, type PermissionChoice } from './permission-picker.js';
 
 const permissionText = (t: Messages, permission: AccountView['permission']) =>
   permission.kind === 'full' ? t.permissionFull : permission.kind === 'readonly' ? t.permissionReadonly : `${t.permissionServices}: ${permission.services.map((service) => serviceName(t, service)).join(', ')}`;
@@ -17,8 +17,8 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
   const [created, setCreated] = useState<CreatedKeyView | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<'full' | 'readonly' | 'services'>('services');
-  const [services, setServices] = useState<ServiceId[]>(['general-basic']);
+  const [permission, setPermission] = useState<PermissionChoice>({ kind: 'services', services: ['general-basic'] });
+  const [editing, setEditing] = useState<{ name: string; permission: PermissionChoice } | null>(null);
   const [keyOwner, setKeyOwner] = useState(session.account.name);
   const [passwordFor, setPasswordFor] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -37,7 +37,6 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
 
   const createAccount = async (event: FormEvent) => {
     event.preventDefault();
-    const permission = kind === 'services' ? { kind, services } : { kind };
     const answer = await client.createAccount(name, permission);
     if (answer.ok) setName('');
     report(answer, `${t.create}: ${name}`);
@@ -46,6 +45,13 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
     const answer = await client.createKey(keyOwner);
     if (answer.ok) setCreated(answer.value);
     report(answer, t.newKey);
+  };
+  const savePermission = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!editing) return;
+    const answer = await client.changeAccount(editing.name, { permission: editing.permission });
+    if (answer.ok) setEditing(null);
+    report(answer, t.saved);
   };
   const savePassword = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,9 +92,14 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
                 <td>{dateTime(account.createdAt, locale, zone)}</td>
                 <td className="actions">
                   {manage && !account.root && (
-                    <button type="button" onClick={() => void client.changeAccount(account.name, { active: account.status !== 'active' }).then((answer) => report(answer, t.saved))}>
-                      {account.status === 'active' ? t.disable : t.enable}
-                    </button>
+                    <>
+                      <button type="button" onClick={() => void client.changeAccount(account.name, { active: account.status !== 'active' }).then((answer) => report(answer, t.saved))}>
+                        {account.status === 'active' ? t.disable : t.enable}
+                      </button>
+                      <button type="button" onClick={() => setEditing({ name: account.name, permission: account.permission })}>
+                        {t.changePermission}
+                      </button>
+                    </>
                   )}
                   {(manage || account.name === session.account.name) && (
                     <button type="button" onClick={() => setPasswordFor(account.name)}>
@@ -100,6 +111,20 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
             ))}
           </tbody>
         </table>
+        {editing && (
+          <form className="inline-form" onSubmit={(event) => void savePermission(event)} aria-label={`${t.changePermission}: ${editing.name}`}>
+            <h3>
+              {t.changePermission}: {editing.name}
+            </h3>
+            <PermissionPicker value={editing.permission} onChange={(next) => setEditing({ ...editing, permission: next })} />
+            <button type="submit" className="primary">
+              {t.save}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {t.cancel}
+            </button>
+          </form>
+        )}
         {passwordFor && (
           <form className="inline-form" onSubmit={(event) => void savePassword(event)}>
             <label>
@@ -121,29 +146,7 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
               {t.accountName}
               <input value={name} onChange={(event) => setName(event.target.value)} pattern="[A-Za-z0-9._\-]{1,64}" required />
             </label>
-            <label>
-              {t.permission}
-              <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-                <option value="services">{t.permissionServices}</option>
-                <option value="full">{t.permissionFull}</option>
-                <option value="readonly">{t.permissionReadonly}</option>
-              </select>
-            </label>
-            {kind === 'services' && (
-              <fieldset>
-                <legend>{t.services}</legend>
-                {serviceIds.map((service) => (
-                  <label key={service} className="check">
-                    <input
-                      type="checkbox"
-                      checked={services.includes(service)}
-                      onChange={(event) => setServices(event.target.checked ? [...services, service] : services.filter((chosen) => chosen !== service))}
-                    />
-                    {serviceName(t, service)}
-                  </label>
-                ))}
-              </fieldset>
-            )}
+            <PermissionPicker value={permission} onChange={setPermission} />
             <button type="submit" className="primary">
               {t.create}
             </button>

@@ -3,7 +3,7 @@ import type { MonthlyBill } from '../../../shared/billing-views.js';
 import type { BillingOverview, SessionView } from '../../../shared/console-api.js';
 import { serviceIds } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
-import { dateTime, monthOf } from '../format.js';
+import { dateTime, monthOf, refundable } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { serviceName } from '../service-names.js';
 
@@ -75,11 +75,15 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
                 <td>{dateTime(pack.expiresAt, locale, zone)}</td>
                 <td>{statusText(pack.status)}</td>
                 <td>
-                  {pack.kind === 'prepaid' && pack.status !== 'refunded' && manage && (
-                    <button type="button" title={t.refundNotAllowed} onClick={() => void client.refund(pack.id).then((answer) => report(answer, t.refund))}>
+                  {pack.kind === 'prepaid' && manage && (refundable(pack, new Date()) ? (
+                    <button type="button" onClick={() => void client.refund(pack.id).then((answer) => report(answer, t.refund))}>
                       {t.refund}
                     </button>
-                  )}
+                  ) : (
+                    <span className="hint" title={t.refundNotAllowed}>
+                      {pack.status === 'refunded' ? t.refunded : t.noRefund}
+                    </span>
+                  ))}
                 </td>
               </tr>
             ))}
@@ -90,7 +94,17 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
             <span>{t.dropLicence} </span>
             <label className="button">
               {t.importLicence}
-              <input type="file" accept=".json,.lic,application/json" hidden data-testid="licence-input" onChange={(event) => void importFile(event.target.files?.[0])} />
+              <input
+                type="file"
+                accept=".json,.lic,application/json"
+                hidden
+                data-testid="licence-input"
+                onChange={(event) => {
+                  void importFile(event.target.files?.[0]);
+                  // The same file chosen again is a new import attempt (and gets its clear refusal).
+                  event.target.value = '';
+                }}
+              />
             </label>
           </div>
         )}

@@ -29,6 +29,24 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
   useEffect(() => {
     void client.languages().then((answer) => answer.ok && setLanguages(answer.value));
   }, [client]);
+  // Leaving (signing out): readings in flight are cancelled, not finished and billed for no one.
+  useEffect(
+    () => () => {
+      for (const controller of running.current.values()) controller.abort();
+      for (const url of previews.current.values()) URL.revokeObjectURL(url);
+    },
+    [],
+  );
+  // Files no longer in the queue give back their memory.
+  useEffect(() => {
+    const kept = new Set(queue.items.map((item) => item.id));
+    for (const [id, url] of previews.current) {
+      if (kept.has(id)) continue;
+      URL.revokeObjectURL(url);
+      previews.current.delete(id);
+    }
+    for (const id of files.current.keys()) if (!kept.has(id)) files.current.delete(id);
+  }, [queue.items]);
 
   const add = useCallback(
     (added: File[]) => {

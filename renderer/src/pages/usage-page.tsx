@@ -4,7 +4,7 @@ import type { UsageRow } from '../../../shared/billing-views.js';
 import type { BillingOverview, SessionView } from '../../../shared/console-api.js';
 import { serviceIds } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
-import { chartPoints, dateTime, monthOf, remainingShare } from '../format.js';
+import { chartPoints, dateTime, lastMonths, monthOf, remainingShare } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { serviceName } from '../service-names.js';
 
@@ -27,7 +27,14 @@ export function UsagePage({ client, session }: { client: ConsoleClient; session:
   }, [overview, month]);
   useEffect(() => {
     if (!month) return;
-    void client.usage(month, by, account || undefined).then((answer) => (answer.ok ? (setRows(answer.value), setError(null)) : setError(answer.error.message)));
+    // By month: the twelve months up to the chosen one, one query each (the ledger is read by month).
+    const months = by === 'day' ? [month] : lastMonths(month, 12);
+    void Promise.all(months.map((each) => client.usage(each, by, account || undefined))).then((answers) => {
+      const failed = answers.find((answer) => !answer.ok);
+      if (failed && !failed.ok) return setError(failed.error.message);
+      setRows(answers.flatMap((answer) => (answer.ok ? answer.value : [])));
+      setError(null);
+    });
   }, [client, month, by, account]);
 
   const points = useMemo(() => chartPoints(rows, by === 'day' ? month : undefined), [rows, by, month]);
@@ -135,9 +142,11 @@ export function UsagePage({ client, session }: { client: ConsoleClient; session:
           <h2>
             {t.alerts} {unread > 0 && <span className="badge" aria-label={`${unread}`}>{unread}</span>}
           </h2>
-          <button type="button" disabled={unread === 0} onClick={() => void client.markRead('all').then(load)}>
-            {t.markAllRead}
-          </button>
+          {session.may.manageBilling && (
+            <button type="button" disabled={unread === 0} onClick={() => void client.markRead('all').then(load)}>
+              {t.markAllRead}
+            </button>
+          )}
         </div>
         {overview && overview.notifications.length === 0 && <p className="hint">{t.noAlerts}</p>}
         <ul className="alerts">
