@@ -34,7 +34,7 @@ export interface ConsoleClient {
   recognize(
     file: Blob,
     fileName: string,
-    fields: { service: ServiceId; lang?: string; page?: number; preview?: boolean },
+    fields: { service: ServiceId; lang?: string; page?: number; singleLine?: boolean; preview?: boolean },
     signal?: AbortSignal,
     onUpload?: (fraction: number) => void,
     onReading?: (progress: ReadingProgress) => void,
@@ -102,6 +102,7 @@ export function createConsoleClient(base = consoleApiBase, onSignedOut: () => vo
         if (fields.lang) form.append('lang', fields.lang);
         if (fields.page) form.append('page', String(fields.page));
         if (fields.preview) form.append('preview', 'true');
+        if (fields.singleLine) form.append('singleLine', 'true');
         form.append('image', file, fileName);
         let polling: ReturnType<typeof setInterval> | null = null;
         const stopPolling = () => polling !== null && clearInterval(polling);

@@ -15,6 +15,11 @@ export interface QueueItem {
   readonly size: number;
   readonly service: ServiceId;
   readonly lang: string;
+  readonly singleLine: boolean;
+  /** The page of a multi-page file this item reads (1 for a single image). */
+  readonly pageNumber: number;
+  /** The file's queue id that holds the bytes (a page item shares its file's). */
+  readonly fileId: string;
   readonly status: QueueStatus;
   /** 0..1 of the upload, then of the reading (null while the reading has not reported yet). */
   readonly progress: number | null;
@@ -31,7 +36,7 @@ export interface QueueState {
 }
 
 export type QueueAction =
-  | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string }
+  | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string; readonly singleLine?: boolean }
   | { readonly type: 'started'; readonly id: string }
   | { readonly type: 'uploaded'; readonly id: string; readonly fraction: number }
   | { readonly type: 'reading'; readonly id: string; readonly fraction: number; readonly page: number; readonly pages: number }
@@ -60,7 +65,19 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         ...state,
         items: [
           ...state.items,
-          ...action.files.map((file) => ({ ...file, service: action.service, lang: action.lang, status: 'waiting' as const, progress: 0, page: null, result: null, error: null })),
+          ...action.files.map((file) => ({
+            ...file,
+            service: action.service,
+            lang: action.lang,
+            singleLine: action.singleLine ?? false,
+            pageNumber: 1,
+            fileId: file.id,
+            status: 'waiting' as const,
+            progress: 0,
+            page: null,
+            result: null,
+            error: null,
+          })),
         ],
       };
     case 'started':
@@ -72,14 +89,32 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         item.status === 'reading' ? { ...item, progress: Math.max(item.progress ?? 0, action.fraction), page: action.pages > 1 ? { at: action.page, of: action.pages } : null } : null,
       );
     case 'finished': {
-      const next = update(action.id, (item) => {
-        if (item.status === 'cancelled') return null; // a late answer to a cancelled request
-        return action.answer.ok
-          ? { ...item, status: 'done', progress: 1, result: action.answer.value, error: null }
-          : { ...item, status: action.answer.error.code === 'Cancelled' ? 'cancelled' : 'failed', error: action.answer.error };
-      });
+      const item = state.items.find((candidate) => candidate.id === action.id);
+      if (!item || item.status === 'cancelled') return state; // a late answer to a cancelled request
+      const answer = action.answer;
+      const finishedItem: QueueItem = answer.ok
+        ? { ...item, status: 'done', progress: 1, result: answer.value, error: null }
+        : { ...item, status: answer.error.code === 'Cancelled' ? 'cancelled' : 'failed', error: answer.error };
+      // A multi-page file is read a page a request, like the cloud: its first page brings the others
+      // into the queue behind it, each read (and charged) as one call.
+      const morePages: QueueItem[] =
+        answer.ok && item.pageNumber === 1 && answer.value.pageCount > 1
+          ? Array.from({ length: answer.value.pageCount - 1 }, (_, index) => ({
+              ...item,
+              id: `${item.id}-page-${index + 2}`,
+              name: `${item.name} (${index + 2}/${answer.value.pageCount})`,
+              pageNumber: index + 2,
+              status: 'waiting' as const,
+              progress: 0,
+              page: null,
+              result: null,
+              error: null,
+            }))
+          : [];
+      const at = state.items.indexOf(item);
+      const items = [...state.items.slice(0, at), finishedItem, ...morePages, ...state.items.slice(at + 1)];
       // The first result is shown without a click.
-      return action.answer.ok && state.selected === null ? { ...next, selected: action.id } : next;
+      return { items, selected: answer.ok && state.selected === null ? action.id : state.selected };
     }
     case 'cancel':
       return update(action.id, (item) => (finished(item.status) ? null : { ...item, status: 'cancelled', error: null }));

@@ -127,6 +127,20 @@ test('Recognize: dropped files are read, a corrupt one fails with its message an
   assert.match((await page.locator('.overlay-frame img').getAttribute('src')) ?? '', /^data:image\/png;base64,/u);
   assert.ok((await page.locator('[data-testid="line-boxes"] polygon').count()) > 10);
   await page.screenshot({ path: path.join(screenshots, 'recognize-tiff.png'), fullPage: true });
+  // Keyboard: a focused line outlines its box.
+  await page.getByTestId('result-text').locator('li').nth(2).focus();
+  assert.match((await page.locator('[data-testid="line-boxes"] polygon').nth(2).getAttribute('class')) ?? '', /hovered/u);
+});
+
+test('Recognize: a two-page PDF is read page by page, each with its preview and boxes', async () => {
+  await dropFiles('[data-testid="drop-zone"]', [{ name: 'two-pages.pdf', type: 'application/pdf', bytes: await readFile(corpusPath('derived-two-pages.pdf')) }]);
+  const pages = page.getByTestId('queue-item').filter({ hasText: 'two-pages.pdf' });
+  await page.waitForFunction(`[...document.querySelectorAll('[data-testid="queue-item"]')].filter((item) => item.textContent.includes('two-pages.pdf')).length === 2 && [...document.querySelectorAll('[data-testid="queue-item"]')].every((item) => ['done', 'failed'].includes(item.getAttribute('data-status')))`, null, { timeout: 60_000 });
+  assert.equal(await pages.count(), 2);
+  await pages.nth(1).getByRole('button', { name: 'two-pages.pdf (2/2)' }).click();
+  assert.match(await page.getByTestId('result-text').innerText(), /quick brown dog/u);
+  assert.match((await page.locator('.overlay-frame img').getAttribute('src')) ?? '', /^data:image\/png;base64,/u);
+  assert.ok((await page.locator('[data-testid="line-boxes"] polygon').count()) >= 8);
 });
 
 test('Packages: a licence file imported by the picker shows its balance', async () => {
@@ -155,7 +169,7 @@ test('Usage: calls made with the official SDK, with a key created through the CL
   for (let call = 0; call < 3; call += 1) await client.GeneralFastOCR({ ImageBase64: image });
   await page.getByRole('navigation').getByRole('button', { name: 'Usage' }).click();
   await page.waitForFunction(`document.querySelector('[data-testid="calls-general-fast"]')?.textContent === '3'`);
-  assert.equal(await page.getByTestId('calls-general-basic').innerText(), '3', 'the three files read in the UI');
+  assert.equal(await page.getByTestId('calls-general-basic').innerText(), '5', 'the three files and two PDF pages read in the UI');
   assert.ok((await page.locator('[data-testid="usage-chart"] .recharts-bar-rectangle').count()) > 0, 'bars drawn');
   await page.screenshot({ path: path.join(screenshots, 'usage.png'), fullPage: true });
 });
@@ -242,7 +256,7 @@ test('the language switch turns the UI into Chinese; the page logged no console 
   await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
   await page.getByRole('navigation').getByRole('button', { name: '识别' }).click();
   await page.getByText('将图片、PDF 或文件夹拖放到此处').waitFor();
-  assert.equal(await page.getByTestId('queue-item').count(), 4, 'the queue survived the visits to other pages');
+  assert.equal(await page.getByTestId('queue-item').count(), 6, 'the queue survived the visits to other pages');
   assert.ok((await page.getByRole('option', { name: /简体中文/u }).count()) > 0, 'language names in Chinese');
   await page.screenshot({ path: path.join(screenshots, 'recognize-zh.png'), fullPage: true });
   // A failed request shows in the console as a resource error; the corrupt file above is one (422).

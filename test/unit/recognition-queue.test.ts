@@ -46,3 +46,17 @@ test('queue: reading progress moves forward only, and names the page of a docume
   assert.equal(state.items[0]!.progress, 0.6);
   assert.deepEqual(state.items[0]!.page, { at: 2, of: 3 });
 });
+
+test('queue: the first page of a multi-page file brings its other pages in behind it', () => {
+  const document: ConsoleRecognition = { ...reading('page one'), pageCount: 3 };
+  let state = run([{ type: 'add', files: files('doc.pdf', 'next.png'), service: 'general-basic', lang: 'auto' }, { type: 'started', id: 'doc.pdf' }]);
+  state = run([{ type: 'finished', id: 'doc.pdf', answer: { ok: true, value: document } }], state);
+  assert.deepEqual(state.items.map((item) => [item.name, item.pageNumber, item.fileId]), [
+    ['doc.pdf', 1, 'doc.pdf'],
+    ['doc.pdf (2/3)', 2, 'doc.pdf'],
+    ['doc.pdf (3/3)', 3, 'doc.pdf'],
+    ['next.png', 1, 'next.png'],
+  ]);
+  state = run([{ type: 'started', id: 'doc.pdf-page-2' }, { type: 'finished', id: 'doc.pdf-page-2', answer: { ok: true, value: { ...reading('page two'), page: 2, pageCount: 3 } } }], state);
+  assert.equal(state.items.length, 4, 'later pages add nothing more');
+});

@@ -12,6 +12,7 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
   const { t, locale } = useI18n();
   const [overview, setOverview] = useState<BillingOverview | null>(null);
   const [bill, setBill] = useState<MonthlyBill | null>(null);
+  const [billMonth, setBillMonth] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const manage = session.may.manageBilling;
 
@@ -19,9 +20,12 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
     void client.overview().then((answer) => {
       if (!answer.ok) return setMessage({ kind: 'error', text: answer.error.message });
       setOverview(answer.value);
-      void client.bill(monthOf(new Date(), answer.value.timeZone)).then((billAnswer) => billAnswer.ok && setBill(billAnswer.value));
+      setBillMonth((month) => month || monthOf(new Date(), answer.value.timeZone));
     });
   useEffect(load, [client]);
+  useEffect(() => {
+    if (billMonth) void client.bill(billMonth).then((answer) => answer.ok && setBill(answer.value));
+  }, [client, billMonth]);
 
   const report = (answer: { ok: boolean; error?: { message: string } }, done: string) => {
     setMessage(answer.ok ? { kind: 'ok', text: done } : { kind: 'error', text: answer.error!.message });
@@ -138,9 +142,13 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
       </section>
       {bill && (
         <section className="card">
-          <h2>
-            {t.bill} {bill.month}
-          </h2>
+          <div className="toolbar">
+            <h2>{t.bill}</h2>
+            <label>
+              {t.month}
+              <input type="month" value={billMonth} onChange={(event) => setBillMonth(event.target.value)} />
+            </label>
+          </div>
           <table>
             <tbody>
               {bill.lines.map((line) => (

@@ -19,6 +19,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
   const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
   const [service, setService] = useState<ServiceId>('general-basic');
   const [lang, setLang] = useState('auto');
+  const [singleLine, setSingleLine] = useState(false);
   const [languages, setLanguages] = useState<LanguageChoice[]>([]);
   const [dragging, setDragging] = useState(false);
   const files = useRef(new Map<string, File>());
@@ -39,7 +40,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
   );
   // Files no longer in the queue give back their memory.
   useEffect(() => {
-    const kept = new Set(queue.items.map((item) => item.id));
+    const kept = new Set(queue.items.map((item) => item.fileId));
     for (const [id, url] of previews.current) {
       if (kept.has(id)) continue;
       URL.revokeObjectURL(url);
@@ -56,15 +57,15 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
         if (previewable(file)) previews.current.set(id, URL.createObjectURL(file));
         return { id, name: file.webkitRelativePath || file.name, size: file.size };
       });
-      if (entries.length > 0) dispatch({ type: 'add', files: entries, service, lang });
+      if (entries.length > 0) dispatch({ type: 'add', files: entries, service, lang, singleLine });
     },
-    [service, lang],
+    [service, lang, singleLine],
   );
 
   // Start waiting files as places free up.
   useEffect(() => {
     for (const item of nextToStart(queue)) {
-      const file = files.current.get(item.id);
+      const file = files.current.get(item.fileId);
       if (!file) continue;
       const controller = new AbortController();
       running.current.set(item.id, controller);
@@ -73,7 +74,13 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
         .recognize(
           file,
           item.name,
-          { service: item.service, ...(item.lang ? { lang: item.lang } : {}), preview: !previews.current.has(item.id) },
+          {
+            service: item.service,
+            ...(item.lang ? { lang: item.lang } : {}),
+            ...(item.pageNumber > 1 ? { page: item.pageNumber } : {}),
+            ...(item.singleLine ? { singleLine: true } : {}),
+            preview: !previews.current.has(item.fileId),
+          },
           controller.signal,
           (fraction) => dispatch({ type: 'uploaded', id: item.id, fraction }),
           (progress) => dispatch({ type: 'reading', id: item.id, fraction: progress.progress, page: progress.page, pages: progress.pages }),
@@ -129,6 +136,10 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
               </option>
             ))}
           </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={singleLine} onChange={(event) => setSingleLine(event.target.checked)} />
+          {t.singleLine}
         </label>
         {!session.may.recognize && <p className="hint">{t.readOnlyNote}</p>}
       </section>
@@ -212,7 +223,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
           </ul>
         </section>
         {selected?.result ? (
-          <ResultView name={selected.name} imageUrl={previews.current.get(selected.id) ?? selected.result.preview ?? null} reading={selected.result} />
+          <ResultView name={selected.name} imageUrl={(selected.pageNumber === 1 ? previews.current.get(selected.fileId) : undefined) ?? selected.result.preview ?? null} reading={selected.result} />
         ) : (
           <section className="result card">
             <p className="hint">{t.noSelection}</p>

@@ -83,6 +83,10 @@ export function ResultView({ name, imageUrl, reading }: { name: string; imageUrl
               className={[line.confidence < lowConfidence ? 'low' : '', hovered === index ? 'hovered' : ''].join(' ')}
               onMouseEnter={() => setHovered(index)}
               onMouseLeave={() => setHovered(null)}
+              // Reachable by keyboard too: focusing a line outlines its box on the image.
+              tabIndex={0}
+              onFocus={() => setHovered(index)}
+              onBlur={() => setHovered(null)}
               title={line.confidence < lowConfidence ? `${t.lowConfidence} (${Math.round(line.confidence)})` : String(Math.round(line.confidence))}
             >
               {line.text}
