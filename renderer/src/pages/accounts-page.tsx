@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AccountView, CreatedKeyView, KeyView, SessionView } from '../../../shared/console-api.js';
 import type { ConsoleClient } from '../console-client.js';
 import { dateTime } from '../format.js';
+import { ActionMessageLine, useActionMessage } from '../ui/action-message.js';
 import { useI18n, type Messages } from '../i18n.js';
 import { serviceName } from '../service-names.js';
 import { PermissionPicker, type PermissionChoice } from './permission-picker.js';
@@ -15,7 +16,6 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
   const [accounts, setAccounts] = useState<AccountView[]>([]);
   const [keys, setKeys] = useState<KeyView[]>([]);
   const [created, setCreated] = useState<CreatedKeyView | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [name, setName] = useState('');
   const [permission, setPermission] = useState<PermissionChoice>({ kind: 'services', services: ['general-basic'] });
   const [editing, setEditing] = useState<{ name: string; permission: PermissionChoice } | null>(null);
@@ -25,15 +25,12 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
   const manage = session.may.manageAccounts;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const load = () => {
+  const load = useCallback(() => {
     void client.accounts().then((answer) => answer.ok && setAccounts(answer.value));
     void client.keys().then((answer) => answer.ok && setKeys(answer.value));
-  };
-  useEffect(load, [client]);
-  const report = (answer: { ok: boolean; error?: { message: string } }, done: string) => {
-    setMessage(answer.ok ? { kind: 'ok', text: done } : { kind: 'error', text: answer.error!.message });
-    load();
-  };
+  }, [client]);
+  useEffect(load, [load]);
+  const { message, report } = useActionMessage(load);
 
   const createAccount = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,11 +63,7 @@ export function AccountsPage({ client, session }: { client: ConsoleClient; sessi
 
   return (
     <div className="accounts">
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessageLine message={message} />
       <section className="card">
         <h2>{t.accountsTitle}</h2>
         <table data-testid="accounts-table">

@@ -1,11 +1,21 @@
-import { useEffect, useState, type DragEvent } from 'react';
-import type { MonthlyBill } from '../../../shared/billing-views.js';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import type { MonthlyBill, PackageView } from '../../../shared/billing-views.js';
 import type { BillingOverview, SessionView } from '../../../shared/console-api.js';
 import { serviceIds } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
 import { dateTime, monthOf, refundable } from '../format.js';
+import { ActionMessageLine, useActionMessage } from '../ui/action-message.js';
 import { useI18n } from '../i18n.js';
 import { serviceName } from '../service-names.js';
+
+const packageStatusKey = {
+  active: 'statusActive',
+  exhausted: 'statusExhausted',
+  expired: 'statusExpired',
+  'not-yet-valid': 'statusNotYetValid',
+  refunded: 'refunded',
+  'other-machine': 'statusOtherMachine',
+} as const;
 
 /** Free, prepaid and pay-as-you-go per service; licence import, refunds, services, the bill. */
 export function PackagesPage({ client, session }: { client: ConsoleClient; session: SessionView }) {
@@ -13,24 +23,23 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
   const [overview, setOverview] = useState<BillingOverview | null>(null);
   const [bill, setBill] = useState<MonthlyBill | null>(null);
   const [billMonth, setBillMonth] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const manage = session.may.manageBilling;
 
-  const load = () =>
-    void client.overview().then((answer) => {
-      if (!answer.ok) return setMessage({ kind: 'error', text: answer.error.message });
-      setOverview(answer.value);
-      setBillMonth((month) => month || monthOf(new Date(), answer.value.timeZone));
-    });
-  useEffect(load, [client]);
+  const load = useCallback(
+    () =>
+      void client.overview().then((answer) => {
+        if (!answer.ok) return setMessage({ kind: 'error', text: answer.error.message });
+        setOverview(answer.value);
+        setBillMonth((month) => month || monthOf(new Date(), answer.value.timeZone));
+      }),
+    [client],
+  );
+  const { message, setMessage, report } = useActionMessage(load);
+  useEffect(load, [load]);
   useEffect(() => {
     if (billMonth) void client.bill(billMonth).then((answer) => answer.ok && setBill(answer.value));
   }, [client, billMonth]);
 
-  const report = (answer: { ok: boolean; error?: { message: string } }, done: string) => {
-    setMessage(answer.ok ? { kind: 'ok', text: done } : { kind: 'error', text: answer.error!.message });
-    load();
-  };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const answer = await client.importLicence(await file.text());
@@ -41,16 +50,12 @@ export function PackagesPage({ client, session }: { client: ConsoleClient; sessi
     void importFile(event.dataTransfer.files[0]);
   };
   const zone = overview?.timeZone ?? 'UTC';
-  const statusText = (status: string) => status;
+  const statusText = (status: PackageView['status']) => t[packageStatusKey[status]];
 
   return (
     <div className="packages">
       {!manage && <p className="hint">{t.readOnlyNote}</p>}
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessageLine message={message} />
       <section className="card">
         <h2>{t.packagesTitle}</h2>
         <table data-testid="packages-table">

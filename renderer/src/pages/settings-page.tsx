@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SessionView, SettingsView } from '../../../shared/console-api.js';
 import type { ConsoleClient } from '../console-client.js';
 import { languageName, useI18n } from '../i18n.js';
+import { ActionMessageLine, useActionMessage } from '../ui/action-message.js';
 
 const lines = (text: string) =>
   text
@@ -17,7 +18,7 @@ export function SettingsPage({ client, session }: { client: ConsoleClient; sessi
   const [lan, setLan] = useState(false);
   const [lanHosts, setLanHosts] = useState('');
   const [imageHosts, setImageHosts] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const { message, setMessage } = useActionMessage();
   const manage = session.may.manageServer;
 
   const load = () =>
@@ -47,11 +48,7 @@ export function SettingsPage({ client, session }: { client: ConsoleClient; sessi
   if (!view) return message ? <p className="error">{message.text}</p> : null;
   return (
     <div className="settings">
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessageLine message={message} />
       <section className="card">
         <h2>{t.settingsTitle}</h2>
         <dl className="facts">

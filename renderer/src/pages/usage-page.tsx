@@ -153,6 +153,11 @@ export function UsagePage({ client, session }: { client: ConsoleClient; session:
           {overview?.notifications.map((note) => (
             <li key={note.id} className={note.read ? 'read' : 'unread'}>
               {dateTime(note.at, locale, zone)} · {serviceName(t, note.service)} {note.kind === 'package-low' ? t.alertLow : t.alertExhausted} ({note.remaining}/{note.total})
+              {!note.read && session.may.manageBilling && (
+                <button type="button" className="link" onClick={() => void client.markRead([note.id]).then(load)}>
+                  {t.markRead}
+                </button>
+              )}
             </li>
           ))}
         </ul>
