@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '^main/(engine|store|cli|desktop)(/|\\.ts$)' },
     },
     {
+      name: 'export-knows-no-doors',
+      comment: 'Writers (xlsx, txt, json) turn results into files; they know nothing of HTTP, billing or storage.',
+      severity: 'error',
+      from: { path: layer('export') },
+      to: { path: '^main/(api|cli|desktop|services|billing|accounts|store|engine)(/|\\.ts$)' },
+    },
+    {
       name: 'renderer-through-http',
       comment: 'The UI reaches main only through its console client over HTTP.',
       severity: 'error',
