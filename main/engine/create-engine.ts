@@ -11,6 +11,8 @@ import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
 import { fromGrey } from './intake/grey-pipeline.js';
+import { findRules, type FoundRules } from './table/find-rules.js';
+import { readRuledTables, ruledGrids } from './table/read-tables.js';
 import { readImageInput } from './intake/image-input.js';
 import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
 import { autoLanguage, resolveLanguageRequest } from './languages/language-registry.js';
@@ -64,7 +66,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const admission = createAdmission(maxInputsInProgress, options.maxInputsWaiting ?? maxQueue);
   let closed = false;
 
-  return {
+  const engine: Engine = {
     async recognize(input, options = {}, given = {}) {
       if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
       const languages = resolveLanguageRequest(options.language ?? autoLanguage);
@@ -99,6 +101,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
       } finally {
         inProgress.delete(work);
       }
+    },
+    async recognizeTables(input, tableOptions = {}, control = {}) {
+      const page = tableOptions.page ?? 1;
+      const bytes = await readImageInput(input, limits);
+      if (!bytes.ok) return bytes;
+      // The rules are found on the page as given; the reading maps its words back onto it.
+      const rules = await findPageRules(bytes.value, page, control.signal);
+      if (!rules.ok) return rules;
+      const read = await engine.recognize({ kind: 'bytes', bytes: bytes.value }, { ...tableOptions, page }, control);
+      if (!read.ok) return read;
+      const outcome = read.value[0];
+      if (!outcome) return fail('EngineFailed', 'The engine returned no page.');
+      if (!outcome.ok) return outcome;
+      const tolerance = Math.max(4, Math.round(Math.min(outcome.result.inputWidth, outcome.result.inputHeight) / 200));
+      return ok(readRuledTables(ruledGrids(rules.value, tolerance), outcome.result));
     },
     async preview(input, previewOptions) {
       if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
@@ -139,6 +156,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await Promise.all([recognitionPool.close(), orientationPool.close(), ...inProgress]);
     },
   };
+  return engine;
+
+  /** Decodes one page (through the engine's front door, like a reading) and finds its drawn rules. */
+  async function findPageRules(bytes: Uint8Array, page: number, signal?: AbortSignal): Promise<Result<FoundRules, EngineErrorCode>> {
+    const admitted = await admission.enter(signal);
+    if (!admitted.ok) return admitted;
+    try {
+      const image = await openImage(bytes, limits);
+      if (!image.ok) return image;
+      try {
+        if (page > image.value.pageCount) return fail('PageOutOfRange', `Page ${page} was asked for, but the file has ${image.value.pageCount} pages.`);
+        const grey = await decoding.run(() => image.value.decodePage(page - 1));
+        return grey.ok ? ok(await findRules(grey.value)) : grey;
+      } finally {
+        await image.value.close?.();
+      }
+    } finally {
+      admitted.value();
+    }
+  }
 
   async function recognizeInput(
     input: ImageInput,

@@ -1,5 +1,6 @@
 import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { PageOutcome } from '../../shared/ocr-result.js';
+import type { TableReading } from '../../shared/table-result.js';
 import type { Result } from '../../shared/result.js';
 import type { ImageInput } from './intake/image-input.js';
 import type { ImageLimits } from './intake/image-limits.js';
@@ -104,6 +105,11 @@ export interface Engine {
    * when scaled by width / inputWidth.
    */
   preview(input: ImageInput, options: { readonly page: number; readonly maxSide: number }): Promise<Result<PagePreview, EngineErrorCode>>;
+  /**
+   * The ruled tables of one page (default the first) with their cells' text, and the text outside
+   * them. Unruled and partly ruled tables are not found yet (README, "Tables").
+   */
+  recognizeTables(input: ImageInput, options?: RecognizeOptions, control?: RecognizeControl): Promise<Result<TableReading, EngineErrorCode>>;
   stats(): PoolStats;
   /** Waits for running jobs, fails queued ones, stops every thread. */
   close(): Promise<void>;

@@ -1,0 +1,44 @@
+import type { GreyImage } from '../intake/grey-image.js';
+import type { HorizontalRule, VerticalRule } from './grid-from-rules.js';
+import { loadOpenCv } from './opencv.js';
+
+export interface FoundRules {
+  readonly horizontal: HorizontalRule[];
+  readonly vertical: VerticalRule[];
+}
+
+/**
+ * The drawn rules of a page: ink (adaptive threshold, so grey scans and shaded rows work) opened
+ * with a long thin kernel keeps only straight runs at least 1/30 of the page (at least 20 px) long;
+ * each remaining run's bounding box is a rule. Text strokes are far shorter and vanish.
+ */
+export async function findRules(image: GreyImage): Promise<FoundRules> {
+  const { cv } = await loadOpenCv();
+  const mats: Array<{ delete(): void }> = [];
+  const keep = <T extends { delete(): void }>(mat: T): T => (mats.push(mat), mat);
+  try {
+    const source = keep(cv['matFromArray'](image.height, image.width, cv['CV_8UC1'], image.data));
+    const ink = keep(new cv['Mat']());
+    cv['adaptiveThreshold'](source, ink, 255, cv['ADAPTIVE_THRESH_MEAN_C'], cv['THRESH_BINARY_INV'], 15, 10);
+    const runs = (size: { width: number; height: number }) => {
+      const kernel = keep(cv['getStructuringElement'](cv['MORPH_RECT'], new cv['Size'](size.width, size.height)));
+      const mask = keep(new cv['Mat']());
+      cv['morphologyEx'](ink, mask, cv['MORPH_OPEN'], kernel);
+      const contours = keep(new cv['MatVector']());
+      const hierarchy = keep(new cv['Mat']());
+      cv['findContours'](mask, contours, hierarchy, cv['RETR_EXTERNAL'], cv['CHAIN_APPROX_SIMPLE']);
+      const boxes: Array<{ x: number; y: number; width: number; height: number }> = [];
+      for (let index = 0; index < contours.size(); index += 1) {
+        const contour = contours.get(index);
+        boxes.push(cv['boundingRect'](contour));
+        contour.delete();
+      }
+      return boxes;
+    };
+    const horizontal = runs({ width: Math.max(20, Math.round(image.width / 30)), height: 1 }).map((box) => ({ y: box.y + Math.floor(box.height / 2), x0: box.x, x1: box.x + box.width - 1 }));
+    const vertical = runs({ width: 1, height: Math.max(20, Math.round(image.height / 30)) }).map((box) => ({ x: box.x + Math.floor(box.width / 2), y0: box.y, y1: box.y + box.height - 1 }));
+    return { horizontal, vertical };
+  } finally {
+    for (const mat of mats) mat.delete();
+  }
+}

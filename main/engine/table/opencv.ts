@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+
+/** The parts of OpenCV's WebAssembly build the table finder uses (its typings are loose). */
+export type OpenCv = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Wrapped: the module is a thenable, and a promise resolved with a thenable adopts it (and never settles). */
+let loading: Promise<{ readonly cv: OpenCv }> | null = null;
+
+/**
+ * OpenCV's WebAssembly build (`@techstark/opencv-js`), loaded once and only when a table is
+ * looked for: it takes ~300 ms and ~60 MB, which plain text reading never needs.
+ */
+export function loadOpenCv(): Promise<{ readonly cv: OpenCv }> {
+  loading ??= new Promise((resolve, reject) => {
+    const cv = createRequire(import.meta.url)('@techstark/opencv-js') as OpenCv;
+    // The runtime starts on its own after the require; its `Mat` appears when it is up. (Its
+    // onRuntimeInitialized may have fired already, and the module is a thenable that must never be
+    // awaited itself, so readiness is watched for.)
+    const started = Date.now();
+    const check = () => {
+      if (cv['Mat']) return resolve({ cv });
+      if (Date.now() - started > 30_000) return reject(new Error('OpenCV did not start within 30 s'));
+      setTimeout(check, 10);
+    };
+    check();
+  });
+  return loading;
+}
