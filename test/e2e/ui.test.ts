@@ -6,6 +6,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { systemClock } from '../../main/platform/clock.js';
+import { openWorkspace } from '../../main/services/open-workspace.js';
 import { sdkClient } from '../helpers/api-server.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
@@ -28,6 +30,15 @@ const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: st
 before(async () => {
   await mkdir(screenshots, { recursive: true });
   directory = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-ui-'));
+  // A month of handwriting calls already metered (through billing itself, before the server owns
+  // the directory): 801 of the free 1,000, so the package is below 20% and its alert is waiting.
+  const seeded = await openWorkspace({ directory, clock: systemClock, role: 'test-seed', machineId: null });
+  if (!seeded.ok) throw new Error(seeded.error.message);
+  for (let call = 0; call < 801; call += 1) {
+    const reservation = seeded.value.billing.reserve({ requestId: `seed-${call}`, account: 'root', secretId: null, service: 'handwriting', calls: 1 });
+    if (!reservation.ok || !(await seeded.value.billing.commit(reservation.value)).ok) throw new Error('seeding failed');
+  }
+  await seeded.value.close();
   server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', directory, '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let seen = '';
@@ -171,6 +182,12 @@ test('Usage: calls made with the official SDK, with a key created through the CL
   await page.waitForFunction(`document.querySelector('[data-testid="calls-general-fast"]')?.textContent === '3'`);
   assert.equal(await page.getByTestId('calls-general-basic').innerText(), '5', 'the three files and two PDF pages read in the UI');
   assert.ok((await page.locator('[data-testid="usage-chart"] .recharts-bar-rectangle').count()) > 0, 'bars drawn');
+  // The handwriting package's 20% alert: listed unread with a badge, then marked read.
+  assert.match(await page.locator('.alerts li.unread').first().innerText(), /Handwriting is below 20% \(199\/1000\)/u);
+  assert.equal(await page.locator('.badge').innerText(), '1');
+  await page.getByRole('button', { name: 'Mark read', exact: true }).click();
+  await page.locator('.alerts li.read').first().waitFor();
+  assert.equal(await page.locator('.badge').count(), 0);
   await page.screenshot({ path: path.join(screenshots, 'usage.png'), fullPage: true });
 });
 
