@@ -1,5 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sameSecret } from '../platform/same-secret.js';
+import { fromThisMachine } from './host-guard.js';
 import { adminRunRequest, type AdminRunAnswer, type AdminRunRequest } from '../../shared/admin-protocol.js';
 
 export interface AdminRouteDeps {
@@ -8,17 +9,13 @@ export interface AdminRouteDeps {
   readonly run: (request: AdminRunRequest) => Promise<AdminRunAnswer>;
 }
 
-const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 /**
  * `POST /admin/api/run`: the admin CLI's commands while this server owns the data directory.
  * Only from this machine, only with the token from the owner-only channel file.
  */
 export function adminRoute(app: FastifyInstance, deps: AdminRouteDeps): void {
-  const expected = Buffer.from(`Bearer ${deps.token}`);
   app.post('/admin/api/run', async (request, reply) => {
-    const given = Buffer.from(request.headers.authorization ?? '');
-    if (!loopback.has(request.socket.remoteAddress ?? '') || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!fromThisMachine(request) || !sameSecret(request.headers.authorization ?? '', `Bearer ${deps.token}`)) {
       return reply.code(401).send({ kind: 'refused', code: 'Unauthorized', message: 'Administration needs the token of the data directory\'s admin channel.' });
     }
     let body: unknown;

@@ -20,3 +20,9 @@ export function createHostGuard(allowed: readonly string[]): (hostHeader: string
     return names.has(host);
   };
 }
+
+/** Peer addresses of a connection from this machine (IPv4, IPv6, IPv4 mapped into IPv6). */
+const loopbackPeers = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Whether a request comes from this machine: only such may use the admin door or send keys in clear. */
+export const fromThisMachine = (request: { readonly socket: { readonly remoteAddress?: string | undefined } }) => loopbackPeers.has(request.socket.remoteAddress ?? '');

@@ -10,8 +10,9 @@ import type { ImageInput } from './intake/image-input.js';
 import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
+import type { GreyImage } from './intake/grey-image.js';
 import { fromGrey } from './intake/grey-pipeline.js';
-import { findRules, type FoundRules } from './table/find-rules.js';
+import { findRules } from './table/find-rules.js';
 import { readRuledTables, ruledGrids } from './table/read-tables.js';
 import { readImageInput } from './intake/image-input.js';
 import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
@@ -107,7 +108,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const bytes = await readImageInput(input, limits);
       if (!bytes.ok) return bytes;
       // The rules are found on the page as given; the reading maps its words back onto it.
-      const rules = await findPageRules(bytes.value, page, control.signal);
+      const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => ok(await findRules(grey)));
       if (!rules.ok) return rules;
       const read = await engine.recognize({ kind: 'bytes', bytes: bytes.value }, { ...tableOptions, page }, control);
       if (!read.ok) return read;
@@ -118,31 +119,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return ok(readRuledTables(ruledGrids(rules.value, tolerance), outcome.result));
     },
     async preview(input, previewOptions) {
-      if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
       if (!(Number.isInteger(previewOptions.page) && previewOptions.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
-      // Through the same front door as readings: a preview decodes a page like one.
-      const admitted = await admission.enter();
-      if (!admitted.ok) return admitted;
-      try {
-        const bytes = await readImageInput(input, limits);
-        if (!bytes.ok) return bytes;
-        const image = await openImage(bytes.value, limits);
-        if (!image.ok) return image;
-        try {
-          if (previewOptions.page > image.value.pageCount) return fail('PageOutOfRange', `Page ${previewOptions.page} was asked for, but the file has ${image.value.pageCount} pages.`);
-          const grey = await decoding.run(() => image.value.decodePage(previewOptions.page - 1));
-          if (!grey.ok) return grey;
-          const scale = Math.min(1, previewOptions.maxSide / Math.max(grey.value.width, grey.value.height));
-          const width = Math.max(1, Math.round(grey.value.width * scale));
-          const height = Math.max(1, Math.round(grey.value.height * scale));
-          const png = await fromGrey(grey.value).resize(width, height).png().toBuffer();
-          return ok({ png, width, height });
-        } finally {
-          await image.value.close?.();
-        }
-      } finally {
-        admitted.value();
-      }
+      const bytes = await readImageInput(input, limits);
+      if (!bytes.ok) return bytes;
+      return withDecodedPage(bytes.value, previewOptions.page, undefined, async (grey) => {
+        const scale = Math.min(1, previewOptions.maxSide / Math.max(grey.width, grey.height));
+        const width = Math.max(1, Math.round(grey.width * scale));
+        const height = Math.max(1, Math.round(grey.height * scale));
+        return ok({ png: await fromGrey(grey).resize(width, height).png().toBuffer(), width, height });
+      });
     },
     stats: () => {
       const recognition = recognitionPool.stats();
@@ -158,8 +143,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   return engine;
 
-  /** Decodes one page (through the engine's front door, like a reading) and finds its drawn rules. */
-  async function findPageRules(bytes: Uint8Array, page: number, signal?: AbortSignal): Promise<Result<FoundRules, EngineErrorCode>> {
+  /**
+   * Decodes one page of a file for work beside a reading (a preview, the rules of its tables),
+   * through the engine's front door like a reading, so such work is bounded with the readings.
+   */
+  async function withDecodedPage<T>(bytes: Uint8Array, page: number, signal: AbortSignal | undefined, use: (grey: GreyImage) => Promise<Result<T, EngineErrorCode>>): Promise<Result<T, EngineErrorCode>> {
     const admitted = await admission.enter(signal);
     if (!admitted.ok) return admitted;
     try {
@@ -168,7 +156,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       try {
         if (page > image.value.pageCount) return fail('PageOutOfRange', `Page ${page} was asked for, but the file has ${image.value.pageCount} pages.`);
         const grey = await decoding.run(() => image.value.decodePage(page - 1));
-        return grey.ok ? ok(await findRules(grey.value)) : grey;
+        return grey.ok ? await use(grey.value) : grey;
       } finally {
         await image.value.close?.();
       }

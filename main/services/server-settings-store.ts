@@ -4,6 +4,7 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { StateStore } from '../store/state-store.js';
+import { describeProblems } from '../../shared/schema-problems.js';
 
 export interface ServerSettingsStore {
   /** The settings as they are now (a running server reads them on every request that needs them). */
@@ -21,7 +22,7 @@ export function createServerSettingsStore(state: StateStore): ServerSettingsStor
       const draft = structuredClone(state.state.server);
       change(draft);
       const checked = serverSettingsSchema.safeParse(draft);
-      if (!checked.success) return fail('InvalidSetting', `Not a valid setting: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+      if (!checked.success) return fail('InvalidSetting', `Not a valid setting: ${describeProblems(checked.error)}.`);
       const written = await state.update((document) => void (document.server = checked.data));
       return written.ok ? ok(structuredClone(checked.data)) : written;
     },

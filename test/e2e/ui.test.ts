@@ -10,6 +10,7 @@ import { systemClock } from '../../main/platform/clock.js';
 import { openWorkspace } from '../../main/services/open-workspace.js';
 import { sdkClient } from '../helpers/api-server.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
+import { meterCalls } from '../helpers/metered-calls.js';
 
 // The UI as a person uses it: Debian's Chromium against a real `serve` process with a fresh data
 // directory, the real engine behind it, signed in through the link the server printed.
@@ -34,10 +35,7 @@ before(async () => {
   // the directory): 801 of the free 1,000, so the package is below 20% and its alert is waiting.
   const seeded = await openWorkspace({ directory, clock: systemClock, role: 'test-seed', machineId: null });
   if (!seeded.ok) throw new Error(seeded.error.message);
-  for (let call = 0; call < 801; call += 1) {
-    const reservation = seeded.value.billing.reserve({ requestId: `seed-${call}`, account: 'root', secretId: null, service: 'handwriting', calls: 1 });
-    if (!reservation.ok || !(await seeded.value.billing.commit(reservation.value)).ok) throw new Error('seeding failed');
-  }
+  if ((await meterCalls(seeded.value.billing, 'handwriting', 801)) !== 801) throw new Error('seeding failed');
   await seeded.value.close();
   server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', directory, '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {

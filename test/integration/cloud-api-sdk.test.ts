@@ -6,6 +6,7 @@ import { generalTextResponse, handwritingResponse } from '../../shared/cloud-api
 import type { Account } from '../../main/accounts/accounts.js';
 import { startTestServer, sdkClient, sdkErrorCode, type TestServer } from '../helpers/api-server.js';
 import { corpusFolder } from '../helpers/fixture-corpus.js';
+import { meterCalls } from '../helpers/metered-calls.js';
 
 // The official SDK against the real server on loopback: every action, both signature methods,
 // and each failure the SDK must see as the cloud's code.
@@ -126,11 +127,7 @@ test('a request signed five minutes and more away from the server\'s clock is re
 
 test('an exhausted package and a disabled service are refused with the cloud codes, before any recognition', async () => {
   // Use up handwriting's free package through the billing's own metering (real ledger entries).
-  for (let index = 0; ; index += 1) {
-    const reservation = server.workspace.billing.reserve({ requestId: `fill-${index}`, account: 'root', secretId: null, service: 'handwriting', calls: 1 });
-    if (!reservation.ok) break;
-    assert.ok((await server.workspace.billing.commit(reservation.value)).ok);
-  }
+  await meterCalls(server.workspace.billing, 'handwriting');
   assert.equal(server.workspace.billing.packages().find((pack) => pack.service === 'handwriting')!.remaining, 0);
   const b64 = await image('hello-google.tif');
   assert.equal(await sdkErrorCode(sdkClient(server.endpoint, rootKey).GeneralHandwritingOCR({ ImageBase64: b64 })), 'ResourceUnavailable.ResourcePackageRunOut');

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../shared/result.js';
 import type { ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage } from '../../services/recognition-service.js';
 import { recognitionOptionsFor, type ServiceChoices } from '../../services/service-options.js';
 import type { CloudCallFailure } from './cloud-error-codes.js';
+import { describeProblems } from '../../../shared/schema-problems.js';
 
 /** What an action handler gets besides its parameters. */
 export interface CloudActionContext {
@@ -21,7 +22,7 @@ export type CloudActionHandler = (params: Record<string, unknown>, context: Clou
 export function parseParams<Schema extends z.ZodType>(schema: Schema, params: Record<string, unknown>): Result<z.output<Schema>, 'InvalidParameter'> {
   const parsed = schema.safeParse(params);
   if (parsed.success) return ok(parsed.data);
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
+  const problems = describeProblems(parsed.error);
   return fail('InvalidParameter', `Invalid parameters (${problems}).`);
 }
 

@@ -1,16 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { consoleApiBase, csrfHeader, sessionCookie } from '../../../shared/console-api.js';
+import { sameSecret } from '../../platform/same-secret.js';
 import { refuse, type ConsoleDeps } from './console-context.js';
 
 /** Console API paths open without a session: signing in. */
 const open = new Set([`${consoleApiBase}/login`]);
-
-const sameToken = (given: string | undefined, expected: string) => {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /**
  * Every console API request but signing in needs a live session of an active account; every
@@ -27,7 +21,7 @@ export function consoleGuard(app: FastifyInstance, deps: ConsoleDeps): void {
     if (!session || !account || account.status !== 'active') {
       return refuse(reply, { code: 'NotSignedIn', message: 'Sign in first: open the link `serve` printed, or sign in with a name and password.' });
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !sameToken(request.headers[csrfHeader] as string | undefined, session.csrf)) {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !sameSecret((request.headers[csrfHeader] as string | undefined) ?? '', session.csrf)) {
       return refuse(reply, { code: 'CsrfMismatch', message: 'The request lacks this session\'s CSRF token.' });
     }
     request.consoleCaller = { session, account };

@@ -4,7 +4,9 @@ import { consoleApiBase, consoleRecognizeFields, type ConsoleRecognition, type R
 import { fail, ok } from '../../../shared/result.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
 import { clientGone } from '../client-gone.js';
+import { readMultipartImage } from '../multipart-image.js';
 import { callerOf, refuse, send, type ConsoleDeps } from './console-context.js';
+import { describeProblems } from '../../../shared/schema-problems.js';
 
 /**
  * POST /console/api/recognize: one file from the UI's queue, read by the service it names and
@@ -25,24 +27,11 @@ export function recognizeRoute(app: FastifyInstance, deps: ConsoleDeps): void {
 
   app.post(`${consoleApiBase}/recognize`, async (request, reply) => {
     if (!request.isMultipart()) return refuse(reply, { code: 'InvalidParameter', message: 'Send the image as multipart form data (field "image").' });
-    const fields: Record<string, string> = {};
-    let image: Buffer | null = null;
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          // Every file part must be read to get past it; only `image` is kept.
-          const bytes = await part.toBuffer();
-          if (part.fieldname === 'image') image = bytes;
-        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return refuse(reply, { code: 'FileTooLarge', message: `The file is over ${(deps.maxFileBytes / 1024 / 1024).toFixed(1)} MB.` });
-      return refuse(reply, { code: 'InvalidParameter', message: 'The upload could not be read.' });
-    }
-    if (!image) return refuse(reply, { code: 'MissingImage', message: 'Choose a file to read.' });
+    const upload = await readMultipartImage(request, deps.maxFileBytes);
+    if (!upload.ok) return send(reply, upload);
+    const { image, fields } = upload.value;
     const parsed = consoleRecognizeFields.safeParse(fields);
-    if (!parsed.success) return refuse(reply, { code: 'InvalidParameter', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+    if (!parsed.success) return refuse(reply, { code: 'InvalidParameter', message: describeProblems(parsed.error) });
     const { service, lang, page, singleLine, job, preview } = parsed.data;
     const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
     if (!options.ok) return send(reply, options);

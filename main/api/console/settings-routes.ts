@@ -3,6 +3,7 @@ import { consoleApiBase, type SettingsView } from '../../../shared/console-api.j
 import { fail, ok } from '../../../shared/result.js';
 import { serverSettingsSchema } from '../../../shared/server-settings.js';
 import { callerOf, jsonBody, send, type ConsoleDeps } from './console-context.js';
+import { describeProblems } from '../../../shared/schema-problems.js';
 
 /** The Settings page: what the server is and how it is set; root and full access change it. */
 export function settingsRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -21,7 +22,7 @@ export function settingsRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
 
   app.put(`${consoleApiBase}/settings`, async (request, reply) => {
     const body = serverSettingsSchema.safeParse(jsonBody(request));
-    if (!body.success) return send(reply, fail('InvalidSetting', body.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')));
+    if (!body.success) return send(reply, fail('InvalidSetting', describeProblems(body.error)));
     return send(reply, await deps.workspace.settings.update(callerOf(request).account, (draft) => Object.assign(draft, body.data)));
   });
 }

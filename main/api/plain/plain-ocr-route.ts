@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actionOfService, type CloudActionName } from '../../../shared/cloud-api/cloud-actions.js';
@@ -9,7 +9,11 @@ import type { Logger } from '../../platform/logger.js';
 import type { ImageSource, RecognitionService } from '../../services/recognition-service.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
 import { clientGone } from '../client-gone.js';
+import { fromThisMachine } from '../host-guard.js';
+import { sameSecret } from '../../platform/same-secret.js';
+import { multipartOptions, readMultipartImage } from '../multipart-image.js';
 import type { RateLimiter } from '../rate-limiter.js';
+import { describeProblems } from '../../../shared/schema-problems.js';
 
 export interface PlainOcrDeps {
   readonly accounts: Accounts;
@@ -33,38 +37,22 @@ const statusOf = (code: string): number =>
  * plain HTTP from another machine: it would cross the network readable.
  */
 export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): Promise<void> {
-  await app.register(multipart, { limits: { files: 1, fileSize: deps.maxFileBytes, fields: 10, fieldSize: 1000, parts: 12 } });
+  await app.register(multipart, multipartOptions(deps.maxFileBytes));
 
   const authenticate = (request: FastifyRequest): Result<{ account: Account; secretId: string }, 'Unauthorized'> => {
-    const secure = request.protocol === 'https' || ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
+    const secure = request.protocol === 'https' || fromThisMachine(request);
     if (!secure) return fail('Unauthorized', 'A bearer key is accepted over TLS or from this machine only.');
     const match = /^Bearer ([^:\s]+):(\S+)$/u.exec(request.headers.authorization ?? '');
     if (!match) return fail('Unauthorized', 'Send Authorization: Bearer <SecretId>:<SecretKey>.');
     const key = deps.accounts.keyForSigning(match[1]!);
-    const given = Buffer.from(match[2]!);
-    const expected = Buffer.from(key.ok ? key.value.secretKey : '');
-    if (!key.ok || given.length !== expected.length || !timingSafeEqual(given, expected)) return fail('Unauthorized', 'The SecretId and SecretKey do not match an enabled key.');
+    if (!key.ok || !sameSecret(match[2]!, key.value.secretKey)) return fail('Unauthorized', 'The SecretId and SecretKey do not match an enabled key.');
     return ok({ account: key.value.account, secretId: match[1]! });
   };
 
   const readRequest = async (request: FastifyRequest): Promise<Result<{ image: ImageSource; fields: Record<string, unknown> }, 'InvalidParameter' | 'MissingImage' | 'FileTooLarge'>> => {
     if (request.isMultipart()) {
-      const fields: Record<string, unknown> = {};
-      let image: Uint8Array | null = null;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'image') return fail('InvalidParameter', `The file field is called "image", not "${part.fieldname}".`);
-            image = await part.toBuffer();
-          } else fields[part.fieldname] = part.value;
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') return fail('FileTooLarge', `The file is over ${(deps.maxFileBytes / 1024 / 1024).toFixed(1)} MB.`);
-        return fail('InvalidParameter', `The multipart body cannot be read (${code ?? 'malformed'}).`);
-      }
-      if (!image) return fail('MissingImage', 'Send the image in a multipart file field called "image".');
-      return ok({ image: { kind: 'bytes', bytes: image }, fields });
+      const upload = await readMultipartImage(request, deps.maxFileBytes);
+      return upload.ok ? ok({ image: { kind: 'bytes', bytes: upload.value.image }, fields: upload.value.fields }) : upload;
     }
     const body = request.body;
     if (!Buffer.isBuffer(body)) return fail('InvalidParameter', 'Send JSON {"image": "<base64>"} or a multipart form.');
@@ -91,7 +79,7 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
       if (!input.ok) return input;
       const schema = input.value.image.kind === 'base64' ? plainOcrJsonRequest : plainOcrRequest;
       const parsed = schema.safeParse(input.value.fields);
-      if (!parsed.success) return fail('InvalidParameter', `Invalid fields (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}).`);
+      if (!parsed.success) return fail('InvalidParameter', `Invalid fields (${describeProblems(parsed.error)}).`);
       const { service, lang, page, singleLine } = parsed.data;
       noted.service = service;
       const action = actionOfService(service);
