@@ -34,12 +34,14 @@ export interface RecognizedTable {
 export interface TableReading {
   readonly tables: readonly RecognizedTable[];
   /** Text outside every table (the cloud's type-0 detections). */
-  readonly outside: ReadonlyArray<{ readonly text: string; readonly polygon: readonly [Point, Point, Point, Point] }>;
+  readonly outside: ReadonlyArray<{ readonly text: string; readonly confidence: number; readonly polygon: readonly [Point, Point, Point, Point] }>;
   readonly angle: number;
   readonly width: number;
   readonly height: number;
   readonly inputWidth: number;
   readonly inputHeight: number;
+  /** Pages in the whole input (1 for an image); one page's tables are read per call. */
+  readonly pageCount: number;
 }
 
 /** A cell's span in rows and columns. */

@@ -116,7 +116,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!outcome) return fail('EngineFailed', 'The engine returned no page.');
       if (!outcome.ok) return outcome;
       const tolerance = Math.max(4, Math.round(Math.min(outcome.result.inputWidth, outcome.result.inputHeight) / 200));
-      return ok(readRuledTables(ruledGrids(rules.value, tolerance), outcome.result));
+      return ok({ ...readRuledTables(ruledGrids(rules.value, tolerance), outcome.result), pageCount: outcome.pageCount });
     },
     async preview(input, previewOptions) {
       if (!(Number.isInteger(previewOptions.page) && previewOptions.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');

@@ -1,6 +1,7 @@
 import type { BillingErrorCode } from '../../shared/billing-errors.js';
 import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { RecognitionResult } from '../../shared/ocr-result.js';
+import type { TableReading } from '../../shared/table-result.js';
 import type { RecognitionErrorCode } from '../../shared/recognition-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { ServiceId } from '../../shared/services.js';
@@ -43,6 +44,13 @@ export interface RecognizedPage {
   readonly isDocument: boolean;
 }
 
+/** A page's tables, read for a table service. */
+export interface RecognizedTables {
+  readonly reading: TableReading;
+  readonly pageCount: number;
+  readonly isDocument: boolean;
+}
+
 export type RecognitionCallCode =
   | EngineErrorCode
   | RecognitionErrorCode
@@ -59,6 +67,8 @@ export const billedFailures: ReadonlySet<RecognitionCallCode> = new Set<Recognit
 export interface RecognitionService {
   /** authorise -> reserve the call -> fetch the image if it is a URL -> read one page -> settle. */
   recognize(call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>>;
+  /** The same for the table services: one page's tables and the text outside them. A page without a table is an empty result, not a failure. */
+  recognizeTables(call: RecognitionCall): Promise<Result<RecognizedTables, RecognitionCallCode>>;
   /** A page as a PNG for viewers that cannot show its format (TIFF, PDF); not metered, as it reads no text. */
   preview(bytes: Uint8Array, page: number): Promise<Result<PagePreview, EngineErrorCode>>;
 }
@@ -88,55 +98,68 @@ function startsLikePdf(input: ImageInput): boolean {
  * and a failed, refused or cancelled call costs nothing (unless the cloud bills that failure).
  */
 export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
-  const settle = async (reservation: Reservation, outcome: Result<RecognizedPage, RecognitionCallCode>): Promise<Result<RecognizedPage, RecognitionCallCode>> => {
-    const charged = outcome.ok || billedFailures.has(outcome.error.code);
-    const written = charged ? await deps.billing.commit(reservation, outcome.ok ? 'ok' : outcome.error.code) : await deps.billing.release(reservation, outcome.ok ? 'ok' : outcome.error.code);
-    // A call the ledger did not take is not given out: it would be a result no one paid for.
-    return written.ok ? outcome : written;
+  /** The image as bytes or text the engine takes: a URL is fetched first (under the call's signal). */
+  const inputOf = async (call: RecognitionCall): Promise<Result<ImageInput, RecognitionCallCode>> => {
+    if (call.image.kind !== 'url') return ok(call.image);
+    const fetched = await deps.fetchImage(call.image.url, call.signal);
+    return fetched.ok ? ok({ kind: 'bytes', bytes: fetched.value }) : fetched;
   };
+  /** How the engine is told who waits and how far it is. */
+  const controlOf = (call: RecognitionCall) => ({
+    lane: call.caller.account.name,
+    ...(call.signal ? { signal: call.signal } : {}),
+    ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+  });
 
-  const read = async (call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>> => {
-    let input: ImageInput;
-    if (call.image.kind === 'url') {
-      const fetched = await deps.fetchImage(call.image.url, call.signal);
-      if (!fetched.ok) return fetched;
-      input = { kind: 'bytes', bytes: fetched.value };
-    } else {
-      input = call.image;
-    }
+  const readText = async (call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>> => {
+    const input = await inputOf(call);
+    if (!input.ok) return input;
     // One page per call, as the cloud: PdfPageNumber, default the first.
-    const pages = await deps.engine.recognize(input, { ...call.options, page: call.options.page ?? 1 }, {
-      lane: call.caller.account.name,
-      ...(call.signal ? { signal: call.signal } : {}),
-      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
-    });
+    const pages = await deps.engine.recognize(input.value, { ...call.options, page: call.options.page ?? 1 }, controlOf(call));
     if (!pages.ok) return pages;
     const page = pages.value[0];
     if (!page) return fail('EngineFailed', 'The engine returned no page.');
     if (!page.ok) return page;
     if (page.result.lines.length === 0) return fail('NoText', 'No text was found in the image.');
-    return ok({ result: page.result, pageCount: page.pageCount, isDocument: page.pageCount > 1 || startsLikePdf(input) });
+    return ok({ result: page.result, pageCount: page.pageCount, isDocument: page.pageCount > 1 || startsLikePdf(input.value) });
+  };
+
+  const readTables = async (call: RecognitionCall): Promise<Result<RecognizedTables, RecognitionCallCode>> => {
+    const input = await inputOf(call);
+    if (!input.ok) return input;
+    const tables = await deps.engine.recognizeTables(input.value, { ...call.options, page: call.options.page ?? 1 }, controlOf(call));
+    if (!tables.ok) return tables;
+    return ok({ reading: tables.value, pageCount: tables.value.pageCount, isDocument: tables.value.pageCount > 1 || startsLikePdf(input.value) });
+  };
+
+  /**
+   * authorise -> reserve -> read -> settle, for every kind of reading. A failure is free unless the
+   * cloud bills it, and a result the ledger did not take is not given out.
+   */
+  const metered = async <T>(call: RecognitionCall, read: (call: RecognitionCall) => Promise<Result<T, RecognitionCallCode>>): Promise<Result<T, RecognitionCallCode>> => {
+    const options = { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options };
+    const { account, secretId } = call.caller;
+    if (!isAllowed(account, { kind: 'call', service: call.service })) {
+      return fail('NotAllowed', `The account ${account.name} may not call ${call.service}.`);
+    }
+    const reservation = deps.billing.reserve({ requestId: call.requestId, account: account.name, secretId, service: call.service, calls: 1 });
+    if (!reservation.ok) return reservation;
+    let outcome: Result<T, RecognitionCallCode>;
+    try {
+      outcome = await read({ ...call, options });
+    } catch (error) {
+      // A bug: the reservation must not hold its calls for ever.
+      await deps.billing.release(reservation.value, 'EngineFailed');
+      throw error;
+    }
+    const charged = outcome.ok || billedFailures.has(outcome.error.code);
+    const written = charged ? await deps.billing.commit(reservation.value, outcome.ok ? 'ok' : outcome.error.code) : await deps.billing.release(reservation.value, outcome.ok ? 'ok' : outcome.error.code);
+    return written.ok ? outcome : written;
   };
 
   return {
     preview: (bytes, page) => deps.engine.preview({ kind: 'bytes', bytes }, { page, maxSide: previewMaxSide }),
-    async recognize(call) {
-      const options = { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options };
-      const { account, secretId } = call.caller;
-      if (!isAllowed(account, { kind: 'call', service: call.service })) {
-        return fail('NotAllowed', `The account ${account.name} may not call ${call.service}.`);
-      }
-      const reservation = deps.billing.reserve({ requestId: call.requestId, account: account.name, secretId, service: call.service, calls: 1 });
-      if (!reservation.ok) return reservation;
-      let outcome: Result<RecognizedPage, RecognitionCallCode>;
-      try {
-        outcome = await read({ ...call, options });
-      } catch (error) {
-        // A bug: the reservation must not hold its calls for ever.
-        await deps.billing.release(reservation.value, 'EngineFailed');
-        throw error;
-      }
-      return settle(reservation.value, outcome);
-    },
+    recognize: (call) => metered(call, readText),
+    recognizeTables: (call) => metered(call, readTables),
   };
 }

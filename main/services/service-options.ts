@@ -11,8 +11,8 @@ export interface ServiceChoices {
 
 /**
  * How each billed service reads text: the tier and default language of the cloud action it stands
- * for. Handwriting is the accurate tier until a handwriting model exists. The ID card and table
- * services answer NotYetAvailable until their issues land.
+ * for. Handwriting is the accurate tier until a handwriting model exists. The ID card service
+ * answers NotYetAvailable until its issue lands.
  */
 export function recognitionOptionsFor(service: ServiceId, choices: ServiceChoices): Result<RecognizeOptions, 'NotYetAvailable'> {
   const common = { ...(choices.page ? { page: choices.page } : {}), ...(choices.singleLine ? { singleLine: true } : {}) };
@@ -25,9 +25,13 @@ export function recognitionOptionsFor(service: ServiceId, choices: ServiceChoice
       return ok({ tier: 'fast', language: choices.lang ?? 'zh', ...common });
     case 'handwriting':
       return ok({ tier: 'accurate', language: choices.lang ?? 'zh', ...common });
-    case 'idcard':
+    // The table services read cells with the tier of the cloud model they stand for: V2 the
+    // standard tier, V3 (RecognizeTableAccurateOCR) the accurate one.
     case 'table':
+      return ok({ tier: 'standard', language: choices.lang ?? 'zh', ...common });
     case 'table-accurate':
+      return ok({ tier: 'accurate', language: choices.lang ?? 'zh', ...common });
+    case 'idcard':
       return fail('NotYetAvailable', `The ${service} service is not available in this version of OCR Desk yet.`);
   }
 }

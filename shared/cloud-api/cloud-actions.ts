@@ -23,8 +23,8 @@ export const cloudActions = {
   GeneralFastOCR: { service: 'general-fast', defaultQps: 10, maxBase64Length: megabytes(7), served: true },
   GeneralHandwritingOCR: { service: 'handwriting', defaultQps: 10, maxBase64Length: megabytes(10), served: true },
   IDCardOCR: { service: 'idcard', defaultQps: 20, maxBase64Length: megabytes(10), served: false },
-  RecognizeTableOCR: { service: 'table', defaultQps: 10, maxBase64Length: megabytes(7), served: false },
-  RecognizeTableAccurateOCR: { service: 'table-accurate', defaultQps: 2, maxBase64Length: megabytes(10), served: false },
+  RecognizeTableOCR: { service: 'table', defaultQps: 10, maxBase64Length: megabytes(7), served: true },
+  RecognizeTableAccurateOCR: { service: 'table-accurate', defaultQps: 2, maxBase64Length: megabytes(10), served: true },
 } as const satisfies Record<string, CloudActionInfo>;
 
 export type CloudActionName = keyof typeof cloudActions;

@@ -43,12 +43,16 @@ after(async () => {
 
 const cloudError = (answer: { json(): Record<string, unknown> }) => (answer.json()['Response'] as { Error?: { Code: string } }).Error?.Code ?? 'no error';
 
+const notCalled = async (): Promise<never> => {
+  throw new Error('not called');
+};
+
 test('without --port the default port is taken, or the next free one after it', async () => {
   const blocker = http.createServer();
   // Held here for the test; if something else holds it already, the effect is the same.
   await new Promise<void>((resolve) => blocker.once('error', () => resolve()).listen(defaultPort, '127.0.0.1', resolve));
   const quiet = await startApiServer(
-    { accounts: server.workspace.accounts, recognition: { recognize: async () => { throw new Error('not called'); }, preview: async () => { throw new Error('not called'); } }, clock: { now: () => new Date() }, logger: { log: () => undefined, close: async () => undefined } },
+    { accounts: server.workspace.accounts, recognition: { recognize: notCalled, recognizeTables: notCalled, preview: notCalled }, clock: { now: () => new Date() }, logger: { log: () => undefined, close: async () => undefined } },
     { host: '127.0.0.1', uiFolder: null, maxFileBytes: 1024 },
   );
   try {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { cloudActions, type CloudActionInfo, type CloudActionName } from '../../../shared/cloud-api/cloud-actions.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
-import type { ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage } from '../../services/recognition-service.js';
+import type { ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage, RecognizedTables } from '../../services/recognition-service.js';
 import { recognitionOptionsFor, type ServiceChoices } from '../../services/service-options.js';
 import type { CloudCallFailure } from './cloud-error-codes.js';
 import { describeProblems } from '../../../shared/schema-problems.js';
@@ -9,8 +9,13 @@ import { describeProblems } from '../../../shared/schema-problems.js';
 /** What an action handler gets besides its parameters. */
 export interface CloudActionContext {
   /** Runs a recognition for this request's caller, metered, cancelled if the client goes away. */
-  readonly recognize: (call: Pick<RecognitionCall, 'service' | 'image' | 'options'>) => Promise<Result<RecognizedPage, RecognitionCallCode>>;
+  readonly recognize: (call: ActionCall) => Promise<Result<RecognizedPage, RecognitionCallCode>>;
+  /** The same for the table actions. */
+  readonly recognizeTables: (call: ActionCall) => Promise<Result<RecognizedTables, RecognitionCallCode>>;
 }
+
+/** What an action decides about a call; the endpoint adds who makes it. */
+export type ActionCall = Pick<RecognitionCall, 'service' | 'image' | 'options'>;
 
 /** The Response fields of a success, without RequestId. */
 export type CloudActionResult = Result<Record<string, unknown>, CloudCallFailure>;
@@ -44,15 +49,16 @@ export function imageSourceOf(
 
 /**
  * What every recognising action does first: check its parameters, find the image, read it with
- * the options the request asks for, under the action's service. The action then shapes the answer.
+ * the options the request asks for, under the action's service, by the reading it names (text or
+ * tables). The action then shapes the answer.
  */
-export async function readForAction<Schema extends z.ZodType<{ ImageBase64?: string | undefined; ImageUrl?: string | undefined }>>(
+export async function readForAction<Schema extends z.ZodType<{ ImageBase64?: string | undefined; ImageUrl?: string | undefined }>, Read>(
   action: CloudActionName,
   schema: Schema,
   params: Record<string, unknown>,
-  context: CloudActionContext,
+  read: (call: ActionCall) => Promise<Result<Read, RecognitionCallCode>>,
   choices: (request: z.output<Schema>) => ServiceChoices,
-): Promise<Result<{ request: z.output<Schema>; page: RecognizedPage }, CloudCallFailure>> {
+): Promise<Result<{ request: z.output<Schema>; page: Read }, CloudCallFailure>> {
   const request = parseParams(schema, params);
   if (!request.ok) return request;
   const image = imageSourceOf(request.value, cloudActions[action]);
@@ -61,12 +67,12 @@ export async function readForAction<Schema extends z.ZodType<{ ImageBase64?: str
   // The service decides tier and default language, the same for every door.
   const options = recognitionOptionsFor(service, choices(request.value));
   if (!options.ok) return fail('UnsupportedAction', options.error.message);
-  const read = await context.recognize({ service, image: image.value, options: options.value });
-  return read.ok ? ok({ request: request.value, page: read.value }) : read;
+  const outcome = await read({ service, image: image.value, options: options.value });
+  return outcome.ok ? ok({ request: request.value, page: outcome.value }) : outcome;
 }
 
 /** The cloud's PdfPageNumber as the page choice. */
 export const pageOption = (request: { readonly PdfPageNumber?: number | undefined }) => (request.PdfPageNumber ? { page: request.PdfPageNumber } : {});
 
 /** PdfPageSize: the pages of a PDF or multi-page TIFF, 0 for an image (as the cloud), whatever IsPdf said. */
-export const pdfPageSize = (page: RecognizedPage) => (page.isDocument ? page.pageCount : 0);
+export const pdfPageSize = (page: Pick<RecognizedPage, 'isDocument' | 'pageCount'>) => (page.isDocument ? page.pageCount : 0);

@@ -5,6 +5,8 @@ import { generalBasicOcr } from './actions/general-basic-ocr.js';
 import { generalFastOcr } from './actions/general-fast-ocr.js';
 import { generalHandwritingOcr } from './actions/general-handwriting-ocr.js';
 import { notYetServed } from './actions/not-yet-served.js';
+import { recognizeTableAccurateOcr } from './actions/recognize-table-accurate-ocr.js';
+import { recognizeTableOcr } from './actions/recognize-table-ocr.js';
 
 /** Every action of the contract and the handler that answers it. */
 export const cloudActionHandlers: Readonly<Record<CloudActionName, CloudActionHandler>> = {
@@ -13,6 +15,6 @@ export const cloudActionHandlers: Readonly<Record<CloudActionName, CloudActionHa
   GeneralFastOCR: generalFastOcr,
   GeneralHandwritingOCR: generalHandwritingOcr,
   IDCardOCR: notYetServed('IDCardOCR'),
-  RecognizeTableOCR: notYetServed('RecognizeTableOCR'),
-  RecognizeTableAccurateOCR: notYetServed('RecognizeTableAccurateOCR'),
+  RecognizeTableOCR: recognizeTableOcr,
+  RecognizeTableAccurateOCR: recognizeTableAccurateOcr,
 };

@@ -110,6 +110,7 @@ export function createCloudEndpoint(deps: CloudEndpointDeps) {
     if (!params.ok) return params;
     return cloudActionHandlers[action](params.value, {
       recognize: (call) => deps.recognition.recognize({ ...call, requestId, caller, signal: request.signal }),
+      recognizeTables: (call) => deps.recognition.recognizeTables({ ...call, requestId, caller, signal: request.signal }),
     });
   };
 

@@ -69,7 +69,7 @@ const isAmount = (text: string) => /\d/u.test(text) && /^[\s\d.,%()¥$€£+-]+$
  * the page's text outside tables, as lines. The leading rows without amounts are the header when
  * rows below hold amounts (a header cell spanning down counts with the rows it starts in).
  */
-export function readRuledTables(grids: readonly RuledGrid[], reading: RecognitionResult): TableReading {
+export function readRuledTables(grids: readonly RuledGrid[], reading: RecognitionResult): Omit<TableReading, 'pageCount'> {
   const words: PlacedWord[] = reading.lines.flatMap((line, lineIndex) =>
     line.words.map((word) => {
       const points = boxInInput(word.box, reading);
@@ -104,7 +104,7 @@ export function readRuledTables(grids: readonly RuledGrid[], reading: Recognitio
   // Text outside the tables: the reading's lines none of whose words went into a cell.
   const outside = reading.lines
     .filter((_, index) => !linesInTables.has(index))
-    .map((line) => ({ text: line.text, polygon: boxInInput(line.box, reading) as [Point, Point, Point, Point] }));
+    .map((line) => ({ text: line.text, confidence: Math.round(line.confidence), polygon: boxInInput(line.box, reading) as [Point, Point, Point, Point] }));
   // A line just above a table, not inside another, is its title.
   const titled = tables.map((table) => {
     const top = table.corners[0].y;

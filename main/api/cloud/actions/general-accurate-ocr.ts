@@ -11,7 +11,7 @@ import { cloudAngle, textDetections } from '../text-detections.js';
  * are read whole, and print and handwriting are not told apart (README, "Server and cloud API").
  */
 export const generalAccurateOcr: CloudActionHandler = async (params, context) => {
-  const read = await readForAction('GeneralAccurateOCR', generalAccurateRequest, params, context, (request) => ({
+  const read = await readForAction('GeneralAccurateOCR', generalAccurateRequest, params, context.recognize, (request) => ({
     singleLine: request.EnableDetectText === false,
     ...pageOption(request),
   }));

@@ -6,7 +6,7 @@ import { cloudAngle, textDetections } from '../text-detections.js';
 
 /** GeneralBasicOCR: the standard tier in the requested LanguageType (default `zh`, as the cloud). */
 export const generalBasicOcr: CloudActionHandler = async (params, context) => {
-  const read = await readForAction('GeneralBasicOCR', generalBasicRequest, params, context, (request) => ({
+  const read = await readForAction('GeneralBasicOCR', generalBasicRequest, params, context.recognize, (request) => ({
     ...(request.LanguageType ? { lang: request.LanguageType } : {}),
     ...pageOption(request),
   }));

@@ -6,7 +6,7 @@ import { cloudAngle, textDetections } from '../text-detections.js';
 
 /** GeneralFastOCR: the fast tier, Chinese and English (the cloud's fast service takes no LanguageType). */
 export const generalFastOcr: CloudActionHandler = async (params, context) => {
-  const read = await readForAction('GeneralFastOCR', generalFastRequest, params, context, (request) => pageOption(request));
+  const read = await readForAction('GeneralFastOCR', generalFastRequest, params, context.recognize, (request) => pageOption(request));
   if (!read.ok) return read;
   const { page } = read.value;
   const angle = cloudAngle(page.result);

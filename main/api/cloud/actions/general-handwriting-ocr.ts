@@ -9,7 +9,7 @@ import { cloudAngle, handwritingDetections } from '../text-detections.js';
  * cannot drop printed text (nothing here tells print from handwriting), so every line is returned.
  */
 export const generalHandwritingOcr: CloudActionHandler = async (params, context) => {
-  const read = await readForAction('GeneralHandwritingOCR', generalHandwritingRequest, params, context, (request) => ({
+  const read = await readForAction('GeneralHandwritingOCR', generalHandwritingRequest, params, context.recognize, (request) => ({
     singleLine: request.EnableDetectText === false,
   }));
   if (!read.ok) return read;

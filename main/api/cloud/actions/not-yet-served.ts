@@ -2,7 +2,7 @@ import { fail } from '../../../../shared/result.js';
 import type { CloudActionHandler } from '../action-kit.js';
 
 /**
- * IDCardOCR, RecognizeTableOCR and RecognizeTableAccurateOCR until their issues land: a clear
+ * IDCardOCR until its issue lands: a clear
  * refusal that costs nothing, rather than an invented result.
  */
 export const notYetServed =
