@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MonthlyBill, NotificationRecord, PackageView, UsageRow } from './billing-views.js';
 import type { RecognitionResult } from './ocr-result.js';
+import type { TableReading } from './table-result.js';
 import type { Failure } from './result.js';
 import type { ServerSettings } from './server-settings.js';
 import { serviceIds, type ServiceId } from './services.js';
@@ -72,6 +73,24 @@ export interface ConsoleRecognition {
   /** The page as a PNG data URL, when asked for (its size is the input's, scaled). */
   readonly preview?: string;
 }
+
+/**
+ * POST /tables: the same multipart form as /recognize, with a table service (`table` or
+ * `table-accurate`); GET /progress/:job follows it the same way.
+ */
+export interface ConsoleTableReading {
+  readonly page: number;
+  readonly pageCount: number;
+  readonly reading: TableReading;
+  /** The page as a PNG data URL, when asked for. */
+  readonly preview?: string;
+}
+
+/**
+ * POST /tables/xlsx: JSON `{ "tables": RecognizedTable[] }` (as read, or as edited in the UI) ->
+ * the workbook's bytes (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+ */
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** GET /overview: what the usage and packages pages show at once. */
 export interface BillingOverview {

@@ -9,3 +9,11 @@ export type ServiceId = (typeof serviceIds)[number];
 export function isServiceId(value: string): value is ServiceId {
   return (serviceIds as readonly string[]).includes(value);
 }
+
+/** The services that read tables rather than lines (RecognizeTableOCR V2 and V3). */
+export const tableServiceIds = ['table', 'table-accurate'] as const satisfies readonly ServiceId[];
+export type TableServiceId = (typeof tableServiceIds)[number];
+
+export function isTableService(service: ServiceId): service is TableServiceId {
+  return (tableServiceIds as readonly ServiceId[]).includes(service);
+}

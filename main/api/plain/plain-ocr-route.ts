@@ -8,6 +8,7 @@ import type { Account, Accounts } from '../../accounts/accounts.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ImageSource, RecognitionService } from '../../services/recognition-service.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
+import { isTableService } from '../../../shared/services.js';
 import { clientGone } from '../client-gone.js';
 import { fromThisMachine } from '../host-guard.js';
 import { sameSecret } from '../../platform/same-secret.js';
@@ -70,7 +71,7 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
     const started = performance.now();
     const requestId = randomUUID();
     const noted = { account: '', secretId: '', service: '' };
-    const answer = async (): Promise<Result<{ page: number; pageCount: number; result: unknown }, string>> => {
+    const answer = async (): Promise<Result<{ page: number; pageCount: number; result?: unknown; tables?: unknown }, string>> => {
       const caller = authenticate(request);
       if (!caller.ok) return caller;
       Object.assign(noted, { account: caller.value.account.name, secretId: caller.value.secretId });
@@ -88,7 +89,13 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
       }
       const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
       if (!options.ok) return options;
-      const read = await deps.recognition.recognize({ requestId, caller: caller.value, service, image: input.value.image, options: options.value, signal: clientGone(reply) });
+      const call = { requestId, caller: caller.value, service, image: input.value.image, options: options.value, signal: clientGone(reply) };
+      // The table services answer the page's tables (the shared table model) in place of lines.
+      if (isTableService(service)) {
+        const tables = await deps.recognition.recognizeTables(call);
+        return tables.ok ? ok({ page: page ?? 1, pageCount: tables.value.pageCount, tables: tables.value.reading }) : tables;
+      }
+      const read = await deps.recognition.recognize(call);
       return read.ok ? ok({ page: page ?? 1, pageCount: read.value.pageCount, result: read.value.result }) : read;
     };
     const outcome = await answer();
