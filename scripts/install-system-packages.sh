@@ -9,6 +9,9 @@ packages=()
 # tesseract.js ship their binaries on npm. fonts-noto-cjk draws the UI's Chinese in screenshots.
 command -v chromium >/dev/null || packages+=(chromium)
 [[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || packages+=(fonts-noto-cjk)
+# The table export's test has LibreOffice Calc (headless, no GUI libraries) convert our xlsx to CSV:
+# exceljs wrote the file, so only another spreadsheet program shows it reads as the table did.
+command -v soffice >/dev/null || packages+=(libreoffice-calc-nogui)
 if [[ "${1:-}" == "--bench" ]]; then
   command -v tesseract >/dev/null || packages+=(tesseract-ocr)
 fi

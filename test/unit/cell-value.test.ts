@@ -24,4 +24,8 @@ test('table cells become numbers the way tables write them; everything else stay
   assert.deepEqual(number('N/A'), ['text', 'N/A']);
   assert.deepEqual(number(''), ['text', '']);
   assert.deepEqual(number('(-5)'), ['text', '(-5)']);
+  assert.deepEqual(number('(12.5%)'), [-0.125, '0.0%;(0.0%)'], 'a percentage keeps its parentheses');
+  assert.deepEqual(number('110101199003074578'), ['text', '110101199003074578'], 'an 18-digit ID card number: past 15 digits a number would change');
+  assert.deepEqual(number('0.1234567890123456'), ['text', '0.1234567890123456']);
+  assert.deepEqual(number('123,456,789,012,345'), [123456789012345, '#,##0'], '15 digits are kept exactly');
 });
