@@ -13,7 +13,10 @@ import { openImage } from './intake/decode-image.js';
 import type { GreyImage } from './intake/grey-image.js';
 import { fromGrey } from './intake/grey-pipeline.js';
 import { findRules } from './table/find-rules.js';
-import { readRuledTables, ruledGrids } from './table/read-tables.js';
+import { findTableGrids } from './table/find-tables.js';
+import { wordHeight } from './table/aligned-grid.js';
+import { readTables, wordsOfReading } from './table/read-tables.js';
+import { turnAsRead } from './orientation/rotate-grey.js';
 import { readImageInput } from './intake/image-input.js';
 import { defaultImageLimits, type ImageLimits } from './intake/image-limits.js';
 import { autoLanguage, resolveLanguageRequest } from './languages/language-registry.js';
@@ -107,16 +110,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const page = tableOptions.page ?? 1;
       const bytes = await readImageInput(input, limits);
       if (!bytes.ok) return bytes;
-      // The rules are found on the page as given; the reading maps its words back onto it.
-      const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => ok(await findRules(grey)));
-      if (!rules.ok) return rules;
       const read = await engine.recognize({ kind: 'bytes', bytes: bytes.value }, { ...tableOptions, page }, control);
       if (!read.ok) return read;
       const outcome = read.value[0];
       if (!outcome) return fail('EngineFailed', 'The engine returned no page.');
       if (!outcome.ok) return outcome;
-      const tolerance = Math.max(4, Math.round(Math.min(outcome.result.inputWidth, outcome.result.inputHeight) / 200));
-      return ok({ ...readRuledTables(ruledGrids(rules.value, tolerance), outcome.result), pageCount: outcome.pageCount });
+      const reading = outcome.result;
+      // Tables are found where the reading's boxes are: on the page turned upright and deskewed.
+      const words = wordsOfReading(reading);
+      const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => ok(await findRules(await turnAsRead(grey, reading.angle), wordHeight(words))));
+      if (!rules.ok) return rules;
+      const tolerance = Math.max(4, Math.round(Math.min(reading.width, reading.height) / 200));
+      return ok({ ...readTables(findTableGrids(rules.value, words, tolerance), words, reading), pageCount: outcome.pageCount });
     },
     async preview(input, previewOptions) {
       if (!(Number.isInteger(previewOptions.page) && previewOptions.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');

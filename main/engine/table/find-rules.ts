@@ -9,15 +9,18 @@ export interface FoundRules {
 
 /**
  * The drawn rules of a page: ink (adaptive threshold, so grey scans and shaded rows work) opened
- * with a long thin kernel keeps only straight runs at least 1/30 of the page (at least 20 px) long;
- * each remaining run's bounding box is a rule. Text strokes are far shorter and vanish.
+ * with a long thin kernel keeps only straight runs at least 1/30 of the page and 2.5 text heights long;
+ * each remaining run's bounding box is a rule. Text strokes are far shorter and vanish. A page of
+ * light text on dark is inverted first, and a run thicker than a drawn rule (the edge of a dark
+ * band or photo) is no rule.
  */
-export async function findRules(image: GreyImage): Promise<FoundRules> {
+export async function findRules(image: GreyImage, textHeight: number): Promise<FoundRules> {
   const { cv } = await loadOpenCv();
   const mats: Array<{ delete(): void }> = [];
   const keep = <T extends { delete(): void }>(mat: T): T => (mats.push(mat), mat);
   try {
     const source = keep(cv['matFromArray'](image.height, image.width, cv['CV_8UC1'], image.data));
+    if ((cv['mean'](source) as number[])[0]! < 110) cv['bitwise_not'](source, source);
     const ink = keep(new cv['Mat']());
     cv['adaptiveThreshold'](source, ink, 255, cv['ADAPTIVE_THRESH_MEAN_C'], cv['THRESH_BINARY_INV'], 15, 10);
     const runs = (size: { width: number; height: number }) => {
@@ -35,8 +38,16 @@ export async function findRules(image: GreyImage): Promise<FoundRules> {
       }
       return boxes;
     };
-    const horizontal = runs({ width: Math.max(20, Math.round(image.width / 30)), height: 1 }).map((box) => ({ y: box.y + Math.floor(box.height / 2), x0: box.x, x1: box.x + box.width - 1 }));
-    const vertical = runs({ width: 1, height: Math.max(20, Math.round(image.height / 30)) }).map((box) => ({ x: box.x + Math.floor(box.width / 2), y0: box.y, y1: box.y + box.height - 1 }));
+    // A drawn rule is a few pixels thick at 300 dpi; a little more on large or blurred pages.
+    const thickest = Math.max(8, Math.round(Math.min(image.width, image.height) / 150));
+    // A rule is longer than a stroke of a character: Chinese 一 and 丨 are a text height long.
+    const shortest = (side: number) => Math.max(20, Math.round(side / 30), Math.round(2.5 * textHeight));
+    const horizontal = runs({ width: shortest(image.width), height: 1 })
+      .filter((box) => box.height <= thickest)
+      .map((box) => ({ y: box.y + Math.floor(box.height / 2), x0: box.x, x1: box.x + box.width - 1 }));
+    const vertical = runs({ width: 1, height: shortest(image.height) })
+      .filter((box) => box.width <= thickest)
+      .map((box) => ({ x: box.x + Math.floor(box.width / 2), y0: box.y, y1: box.y + box.height - 1 }));
     return { horizontal, vertical };
   } finally {
     for (const mat of mats) mat.delete();

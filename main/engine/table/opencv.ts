@@ -12,7 +12,13 @@ let loading: Promise<{ readonly cv: OpenCv }> | null = null;
  */
 export function loadOpenCv(): Promise<{ readonly cv: OpenCv }> {
   loading ??= new Promise((resolve, reject) => {
+    // The Emscripten runtime registers process-wide handlers that rethrow any uncaught exception
+    // and abort the process on any unhandled rejection: they are removed, so OpenCV never decides
+    // how the server's own errors end.
+    const before = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
     const cv = createRequire(import.meta.url)('@techstark/opencv-js') as OpenCv;
+    for (const listener of process.listeners('uncaughtException')) if (!before.exception.includes(listener)) process.off('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection')) if (!before.rejection.includes(listener)) process.off('unhandledRejection', listener);
     // The runtime starts on its own after the require; its `Mat` appears when it is up. (Its
     // onRuntimeInitialized may have fired already, and the module is a thenable that must never be
     // awaited itself, so readiness is watched for.)
