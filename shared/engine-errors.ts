@@ -9,6 +9,8 @@ export const engineErrorCodes = [
   'FileTooLarge',
   /** The pixel size is over the limit (also a decompression bomb). Cloud: FailedOperation.ImageSizeTooLarge. */
   'ImageTooLarge',
+  /** Too small or too thin to hold what was asked for (a table needs room for two rows and two columns). Cloud: InvalidParameterValue.InvalidParameterValueLimit. */
+  'ImageTooSmall',
   /** The bytes are no image format we read. Cloud: FailedOperation.UnKnowFileTypeError / ImageDecodeFailed. */
   'UnsupportedFormat',
   /** A known format whose bytes are truncated or corrupt. Cloud: FailedOperation.ImageDecodeFailed. */

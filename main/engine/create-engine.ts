@@ -116,6 +116,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!outcome) return fail('EngineFailed', 'The engine returned no page.');
       if (!outcome.ok) return outcome;
       const reading = outcome.result;
+      // Two rows and two columns of the smallest legible text (8 px) need 32 px each way; a sliver
+      // (over 40 times longer than wide) is a scanner's edge, not a page.
+      const [short, long] = [Math.min(reading.inputWidth, reading.inputHeight), Math.max(reading.inputWidth, reading.inputHeight)];
+      if (short < 32 || long > 40 * short) return fail('ImageTooSmall', `A ${reading.inputWidth} x ${reading.inputHeight} px image cannot hold a table: it needs at least 32 px each way and a side at most 40 times the other.`);
       // Tables are found where the reading's boxes are: on the page turned upright and deskewed.
       const words = wordsOfReading(reading);
       const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => ok(await findRules(await turnAsRead(grey, reading.angle), wordHeight(words))));

@@ -41,6 +41,7 @@ export const cloudErrorCodes: Readonly<Record<CloudCallFailure, string>> = {
   EmptyImage: 'FailedOperation.EmptyImageError',
   FileTooLarge: 'LimitExceeded.TooLargeFileError',
   ImageTooLarge: 'FailedOperation.ImageSizeTooLarge',
+  ImageTooSmall: 'InvalidParameterValue.InvalidParameterValueLimit',
   UnsupportedFormat: 'FailedOperation.UnKnowFileTypeError',
   AnimatedGifUnsupported: 'FailedOperation.UnKnowFileTypeError',
   ImageDecodeFailed: 'FailedOperation.ImageDecodeFailed',

@@ -94,7 +94,7 @@ const overlaps = (a: { left: number; right: number }, b: { left: number; right: 
 
 /**
  * Columns as x ranges, left to right. A segment over or under two segments of another row (or
- * within `reach` of them: a header centred over its sub-columns may only touch them) is a cell
+ * within `reach` of them: a header centred over its sub-columns may not quite reach them) is a cell
  * spanning columns and does not join them; the other segments that overlap horizontally are one
  * column.
  */
@@ -161,7 +161,7 @@ export function alignedGrid(words: readonly WordOnPage[], options: AlignedGridOp
   const height = wordHeight(words);
   const rows = textRows(words, options.rules);
   const segments = rows.flatMap((row, index) => segmentsOf(row, index, columnGap(height)));
-  const columns = columnsOf(segments, 0.5 * height);
+  const columns = columnsOf(segments, height);
   if (columns.length < 2 || rows.length < 2) return null;
   const bounds = options.bounds ?? {
     left: Math.min(...words.map((word) => word.box.x)),
