@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from './engine/create-engine.js';
 import { adminCommands, runAdminCommand } from './cli/admin-commands.js';
 import { runRecognizeCommand } from './cli/recognize-command.js';
+import { runTableCommand } from './cli/table-command.js';
 import { runServeCommand } from './cli/serve-command.js';
 import { usage } from './cli/usage.js';
 import { isTier } from './engine/tiers.js';
@@ -55,6 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
         tier: { type: 'string', default: 'standard' },
         page: { type: 'string' },
         resume: { type: 'boolean', default: false },
+        table: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -73,6 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const workers = values.workers === undefined ? Math.max(1, os.availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) return usageError('--workers must be a whole number from 1 to 16 (each thread holds its own models)');
   if (values.resume && !values.out) return usageError('--resume needs --out: it skips inputs whose result is already in that folder');
+  if (values.table && (values['single-line'] || values.resume)) return usageError('--table reads whole pages into workbooks: it takes neither --single-line nor --resume');
   const page = values.page === undefined ? undefined : Number(values.page);
   if (page !== undefined && !(Number.isInteger(page) && page >= 1)) return usageError('--page must be a whole number from 1');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
@@ -97,11 +100,14 @@ async function main(argv: readonly string[]): Promise<number> {
     abort.abort();
   });
   try {
-    const code = await runRecognizeCommand(
-      engine,
-      { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs, singleLine: values['single-line'], useTextLayer: !values['ignore-text-layer'] },
-      { stdout: process.stdout, stderr: process.stderr, signal: abort.signal, readerGone: () => readerGone },
-    );
+    const io = { stdout: process.stdout, stderr: process.stderr, signal: abort.signal };
+    const code = values.table
+      ? await runTableCommand(engine, { inputs: positionals, language: values.lang ?? 'auto', tier, ...(page ? { page } : {}), outDir: values.out ?? process.cwd(), format: values.format, ...(timeoutMs ? { timeoutMs } : {}) }, io)
+      : await runRecognizeCommand(
+          engine,
+          { inputs: positionals, language: values.lang ?? 'auto', tier, page, resume: values.resume, format: values.format, outDir: values.out, concurrency: workers, timeoutMs, singleLine: values['single-line'], useTextLayer: !values['ignore-text-layer'] },
+          { ...io, readerGone: () => readerGone },
+        );
     if (readerGone) return 0;
     // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
     return interruptedBy === 'SIGTERM' ? 143 : code;

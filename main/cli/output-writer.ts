@@ -85,8 +85,8 @@ export function createOutputWriter(options: OutputOptions, io: { stdout: NodeJS.
  * `-3`... for repeated names, in input order. Fixed before any file is read, so a resumed run
  * finds the names a first run gave.
  */
-export function resultPaths(files: readonly string[], outDir: string, format: 'text' | 'json'): string[] {
-  const extension = format === 'json' ? '.jsonl' : '.txt';
+export function resultPaths(files: readonly string[], outDir: string, format: 'text' | 'json' | 'xlsx'): string[] {
+  const extension = { json: '.jsonl', text: '.txt', xlsx: '.xlsx' }[format];
   const used = new Set<string>();
   return files.map((file) => {
     const base = path.parse(file).name;

@@ -55,6 +55,10 @@ Options of recognize:
   --workers N     OCR threads (default: one per core).
   --timeout S     Give up on a page after S seconds.
   --single-line   Read each image as one line of text (a cropped field or signature).
+  --table         Find the tables (ruled, ruled only across, or aligned without rules) and
+                  write each input's as <name>.xlsx, a sheet per table with its merged cells,
+                  into --out DIR or the current folder; every page of a PDF or TIFF unless
+                  --page. With --format json the tables are also printed, a line per page.
   --ignore-text-layer
                   Read born-digital PDF pages from their pixels too, not from their own text.
 

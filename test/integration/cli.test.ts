@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 import { gifWithFrames } from '../helpers/crafted-images.js';
+import ExcelJS from 'exceljs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let scratch = '';
@@ -271,4 +272,33 @@ test('account password takes the password from standard input, never from the co
   const db = await readFile(path.join(dataDir, 'db.json'), 'utf8');
   assert.match(db, /"passwordHash": "scrypt\$/u);
   assert.ok(!db.includes('a long enough password'));
+});
+
+test('--table writes each input\'s tables as <name>.xlsx with their merges, prints them with --format json, and fails a file that is no image', async () => {
+  const out = path.join(scratch, 'tables');
+  await mkdir(out);
+  const notes = path.join(scratch, 'notes.png');
+  await writeFile(notes, 'not an image');
+  const { code, stdout, stderr } = await ocrDesk(['recognize', '--table', '--lang', 'eng', '--format', 'json', '--out', out, corpusPath('synthetic-ruled-table.png'), corpusPath('phototest.tif'), notes]);
+  assert.equal(code, 1, stderr);
+  assert.deepEqual((await readdir(out)).sort(), ['phototest.xlsx', 'synthetic-ruled-table.xlsx']);
+  const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as { file: string; tables: unknown[] });
+  assert.deepEqual(records.map((record) => [path.basename(record.file), record.tables.length]), [['synthetic-ruled-table.png', 1], ['phototest.tif', 0]]);
+  assert.match(stderr, /notes\.png: .*\[(UnsupportedFormat|ImageDecodeFailed)\]/u);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(out, 'synthetic-ruled-table.xlsx'));
+  assert.deepEqual((workbook.worksheets[0]!.model as unknown as { merges: string[] }).merges.sort(), ['A1:C1', 'A2:A3', 'B2:C2']);
+  assert.equal(workbook.worksheets[0]!.getCell('A4').value, 'Revenue');
+});
+
+test('--table reads every page of a document into one workbook unless --page', async () => {
+  const out = path.join(scratch, 'document-tables');
+  await mkdir(out);
+  const all = await ocrDesk(['recognize', '--table', '--lang', 'eng', '--format', 'json', '--out', out, corpusPath('derived-two-pages.tif')]);
+  assert.equal(all.code, 0, all.stderr);
+  assert.deepEqual(all.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { page: number }).page), [1, 2]);
+  const one = await ocrDesk(['recognize', '--table', '--lang', 'eng', '--format', 'json', '--page', '2', '--out', out, corpusPath('derived-two-pages.tif')]);
+  assert.deepEqual(one.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { page: number }).page), [2]);
+  const bad = await ocrDesk(['recognize', '--table', '--single-line', 'x.png']);
+  assert.equal(bad.code, 2);
 });
