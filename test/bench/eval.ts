@@ -3,7 +3,10 @@
  * native Tesseract on the same images with the same model files, against the targets of the
  * foundation issue; `--ablation` adds what each preprocessing and orientation step gains.
  *
- *   npm run eval [-- --corpus DIR] [-- --ablation] [-- --no-native]
+ * Then the tables: structure, merged cells and cell text on ../shared/corpus/table (PubTabNet) and
+ * on SYNTHETIC tables (eval-tables.ts).
+ *
+ *   npm run eval [-- --corpus DIR] [-- --ablation] [-- --no-native] [-- --tables (the table section only)]
  *
  * Measurement, not a test: it prints figures and exits 0 unless something could not run at all.
  */
@@ -17,6 +20,7 @@ import type { Tier } from '../../main/engine/tiers.js';
 import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers/fixture-corpus.js';
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
 import { sharedCorpusNote } from './bench-corpus.js';
+import { evaluateTables } from './eval-tables.js';
 import { comparesRequestWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
 import { prepareNativeBaseline } from './native-baseline.js';
 import type { NativeTesseract } from './native-tesseract.js';
@@ -41,6 +45,8 @@ const { values } = parseArgs({
     ablation: { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
     tier: { type: 'string', default: 'standard' },
+    /** Only the table section. */
+    tables: { type: 'boolean', default: false },
   },
 });
 const folder = path.resolve(values.corpus!);
@@ -132,107 +138,110 @@ const label = (item: CorpusItem) => `${item.id}${item.synthetic ? ' (SYNTHETIC)'
 const engine = createEngine({ workers: 2 });
 try {
   const started = Date.now();
-  const ours = await runOcrDesk(engine);
-  const automatic = await runOcrDesk(engine, {}, 'auto');
-  const autoById = new Map(automatic.map((s) => [s.item.id, s]));
-  const native = await runNative();
-  const nativeById = new Map((native.scored ?? []).map((s) => [s.item.id, s]));
+  if (!values.tables) {
+    const ours = await runOcrDesk(engine);
+    const automatic = await runOcrDesk(engine, {}, 'auto');
+    const autoById = new Map(automatic.map((s) => [s.item.id, s]));
+    const native = await runNative();
+    const nativeById = new Map((native.scored ?? []).map((s) => [s.item.id, s]));
 
-  console.log(`OCR Desk eval (${values.tier} tier) on ${path.relative(repoRoot, folder) || folder}: ${items.length} items with ground truth`);
-  const sharedNote = sharedCorpusNote(repoRoot).exists
-    ? `../shared/corpus exists but has its own format; run with --corpus to use a folder with a manifest.json`
-    : '../shared/corpus is absent on this machine; the fixture corpus stands in (test/fixtures/corpus/SOURCES.md)';
-  console.log(`${sharedNote}\n${native.note}\n`);
+    console.log(`OCR Desk eval (${values.tier} tier) on ${path.relative(repoRoot, folder) || folder}: ${items.length} items with ground truth`);
+    const sharedNote = sharedCorpusNote(repoRoot).exists
+      ? `../shared/corpus exists but has its own format; run with --corpus to use a folder with a manifest.json`
+      : '../shared/corpus is absent on this machine; the fixture corpus stands in (test/fixtures/corpus/SOURCES.md)';
+    console.log(`${sharedNote}\n${native.note}\n`);
 
-  console.log(
-    formatTable(
-      [{ title: 'item', align: 'left' }, { title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'OCR Desk CER' }, { title: 'native CER' }, { title: 'words missing (order-free)' }, { title: 'angle' }, { title: 'with auto: CER (languages)', align: 'left' }],
-      ours.map((s) => [
-        label(s.item),
-        s.item.category,
-        s.item.language,
-        s.error ? `error: ${s.error.slice(0, 40)}` : formatPercent(s.cer),
-        formatPercent(nativeById.get(s.item.id)?.cer ?? null),
-        s.missingWords === null ? '' : `${formatPercent(s.missingWords)} / native ${formatPercent(nativeById.get(s.item.id)?.missingWords ?? null)}`,
-        s.angle === null ? '' : String(s.angle),
-        autoById.get(s.item.id)?.cer === undefined ? '' : `${formatPercent(autoById.get(s.item.id)!.cer)} (${autoById.get(s.item.id)!.language})`,
-      ]),
-    ),
-  );
-
-  const groups = [...new Set(ours.map((s) => `${s.item.category}|${s.item.language}`))];
-  console.log(`\nPer category and language (mean / median CER):`);
-  console.log(
-    formatTable(
-      [{ title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'n' }, { title: 'OCR Desk mean' }, { title: 'OCR Desk median' }, { title: 'native mean' }, { title: 'native median' }],
-      groups.map((group) => {
-        const [category, language] = group.split('|');
-        const inGroup = (item: CorpusItem) => item.category === category && item.language === language;
-        const ourCers = cers(ours, inGroup);
-        const nativeCers = cers(native.scored ?? [], inGroup);
-        return [category!, language!, String(ourCers.length), formatPercent(mean(ourCers)), formatPercent(median(ourCers)), formatPercent(mean(nativeCers)), formatPercent(median(nativeCers))];
-      }),
-    ),
-  );
-
-  const byId = new Map(ours.map((s) => [s.item.id, s]));
-  const rotationGap = Math.max(
-    ...ours.filter((s) => s.item.category === 'rotated' && s.cer !== null).map((s) => s.cer! - (byId.get(s.item.uprightOf ?? '')?.cer ?? 0)),
-  );
-  const targets: Array<[string, number | null, number | null, string, boolean]> = [];
-  const target = (name: string, measured: number | null, nativeValue: number | null, limit: string, pass: boolean) => targets.push([name, measured, nativeValue, limit, pass]);
-  const inCategory = (category: string) => (item: CorpusItem) => item.category === category;
-  const lines = mean(cers(ours, inCategory('english-line')));
-  target('English printed lines, mean CER', lines, mean(cers(native.scored ?? [], inCategory('english-line'))), '<= 1%', lines !== null && lines <= 0.01);
-  const photo = byId.get('phototest')?.cer ?? null;
-  target('phototest CER', photo, nativeById.get('phototest')?.cer ?? null, '<= 1%', photo !== null && photo <= 0.01);
-  const pages = median(cers(ours, inCategory('english-page')));
-  target('median English page, CER', pages, median(cers(native.scored ?? [], inCategory('english-page'))), '<= 1%', pages !== null && pages <= 0.01);
-  const hard = mean(cers(ours, inCategory('english-page-hard')));
-  target('hard pages (UNLV multi-column), mean CER: reported', hard, mean(cers(native.scored ?? [], inCategory('english-page-hard'))), 'report', true);
-  const chinese = mean(cers(ours, inCategory('chinese-paragraph')));
-  target('Chinese paragraphs, mean CER (SYNTHETIC renders)', chinese, mean(cers(native.scored ?? [], inCategory('chinese-paragraph'))), '<= 3%', chinese !== null && chinese <= 0.03);
-  const hardBackgrounds = ours.filter((s) => ['transparent', 'white-on-black'].includes(s.item.category));
-  const worstBackground = Math.max(...hardBackgrounds.map((s) => s.cer ?? 1));
-  target('transparent and white-on-black, worst CER (read, not empty)', worstBackground, null, 'non-empty', hardBackgrounds.every((s) => !s.empty));
-  const crop = byId.get('synthetic-chi-sim-crop-white-on-black');
-  target('tiny Chinese crop CER (SYNTHETIC)', crop?.cer ?? null, nativeById.get('synthetic-chi-sim-crop-white-on-black')?.cer ?? null, 'non-empty, <= 60%', !!crop && !crop.empty && (crop.cer ?? 1) <= 0.6);
-  target('rotated vs upright original, worst CER gap', rotationGap, null, '<= 1 point', rotationGap <= 0.01);
-  console.log(`\nTargets of the foundation issue:`);
-  console.log(
-    formatTable(
-      [{ title: 'target', align: 'left' }, { title: 'OCR Desk' }, { title: 'native' }, { title: 'goal' }, { title: 'met', align: 'left' }],
-      targets.map(([name, measured, nativeValue, limit, pass]) => [name, formatPercent(measured), formatPercent(nativeValue), limit, pass ? 'yes' : 'NO']),
-    ),
-  );
-
-  if (values.ablation) {
-    const variants: Array<[string, Omit<RecognizeOptions, 'language'>]> = [
-      ['no inversion', { preprocess: { invert: false } }],
-      ['no rescaling', { preprocess: { rescale: false } }],
-      ['no padding', { preprocess: { pad: false } }],
-      ['no orientation', { detectOrientation: false }],
-      ['no deskew', { deskew: false }],
-    ];
-    const categories = [...new Set(ours.map((s) => s.item.category))];
-    const rows: string[][] = [];
-    for (const [name, options] of variants) {
-      const variant = await runOcrDesk(engine, options);
-      for (const category of categories) {
-        const full = mean(cers(ours, inCategory(category)));
-        const without = mean(cers(variant, inCategory(category)));
-        if (full === null || without === null || Math.abs(without - full) < 0.0005) continue;
-        rows.push([name, category, formatPercent(full), formatPercent(without), `${((without - full) * 100).toFixed(1)} points`]);
-      }
-    }
-    console.log(`\nWhat each step gains (mean CER with all steps, and without one; only categories that change):`);
     console.log(
       formatTable(
-        [{ title: 'step switched off', align: 'left' }, { title: 'category', align: 'left' }, { title: 'all steps' }, { title: 'without' }, { title: 'cost of dropping it' }],
-        rows,
+        [{ title: 'item', align: 'left' }, { title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'OCR Desk CER' }, { title: 'native CER' }, { title: 'words missing (order-free)' }, { title: 'angle' }, { title: 'with auto: CER (languages)', align: 'left' }],
+        ours.map((s) => [
+          label(s.item),
+          s.item.category,
+          s.item.language,
+          s.error ? `error: ${s.error.slice(0, 40)}` : formatPercent(s.cer),
+          formatPercent(nativeById.get(s.item.id)?.cer ?? null),
+          s.missingWords === null ? '' : `${formatPercent(s.missingWords)} / native ${formatPercent(nativeById.get(s.item.id)?.missingWords ?? null)}`,
+          s.angle === null ? '' : String(s.angle),
+          autoById.get(s.item.id)?.cer === undefined ? '' : `${formatPercent(autoById.get(s.item.id)!.cer)} (${autoById.get(s.item.id)!.language})`,
+        ]),
       ),
     );
+
+    const groups = [...new Set(ours.map((s) => `${s.item.category}|${s.item.language}`))];
+    console.log(`\nPer category and language (mean / median CER):`);
+    console.log(
+      formatTable(
+        [{ title: 'category', align: 'left' }, { title: 'lang', align: 'left' }, { title: 'n' }, { title: 'OCR Desk mean' }, { title: 'OCR Desk median' }, { title: 'native mean' }, { title: 'native median' }],
+        groups.map((group) => {
+          const [category, language] = group.split('|');
+          const inGroup = (item: CorpusItem) => item.category === category && item.language === language;
+          const ourCers = cers(ours, inGroup);
+          const nativeCers = cers(native.scored ?? [], inGroup);
+          return [category!, language!, String(ourCers.length), formatPercent(mean(ourCers)), formatPercent(median(ourCers)), formatPercent(mean(nativeCers)), formatPercent(median(nativeCers))];
+        }),
+      ),
+    );
+
+    const byId = new Map(ours.map((s) => [s.item.id, s]));
+    const rotationGap = Math.max(
+      ...ours.filter((s) => s.item.category === 'rotated' && s.cer !== null).map((s) => s.cer! - (byId.get(s.item.uprightOf ?? '')?.cer ?? 0)),
+    );
+    const targets: Array<[string, number | null, number | null, string, boolean]> = [];
+    const target = (name: string, measured: number | null, nativeValue: number | null, limit: string, pass: boolean) => targets.push([name, measured, nativeValue, limit, pass]);
+    const inCategory = (category: string) => (item: CorpusItem) => item.category === category;
+    const lines = mean(cers(ours, inCategory('english-line')));
+    target('English printed lines, mean CER', lines, mean(cers(native.scored ?? [], inCategory('english-line'))), '<= 1%', lines !== null && lines <= 0.01);
+    const photo = byId.get('phototest')?.cer ?? null;
+    target('phototest CER', photo, nativeById.get('phototest')?.cer ?? null, '<= 1%', photo !== null && photo <= 0.01);
+    const pages = median(cers(ours, inCategory('english-page')));
+    target('median English page, CER', pages, median(cers(native.scored ?? [], inCategory('english-page'))), '<= 1%', pages !== null && pages <= 0.01);
+    const hard = mean(cers(ours, inCategory('english-page-hard')));
+    target('hard pages (UNLV multi-column), mean CER: reported', hard, mean(cers(native.scored ?? [], inCategory('english-page-hard'))), 'report', true);
+    const chinese = mean(cers(ours, inCategory('chinese-paragraph')));
+    target('Chinese paragraphs, mean CER (SYNTHETIC renders)', chinese, mean(cers(native.scored ?? [], inCategory('chinese-paragraph'))), '<= 3%', chinese !== null && chinese <= 0.03);
+    const hardBackgrounds = ours.filter((s) => ['transparent', 'white-on-black'].includes(s.item.category));
+    const worstBackground = Math.max(...hardBackgrounds.map((s) => s.cer ?? 1));
+    target('transparent and white-on-black, worst CER (read, not empty)', worstBackground, null, 'non-empty', hardBackgrounds.every((s) => !s.empty));
+    const crop = byId.get('synthetic-chi-sim-crop-white-on-black');
+    target('tiny Chinese crop CER (SYNTHETIC)', crop?.cer ?? null, nativeById.get('synthetic-chi-sim-crop-white-on-black')?.cer ?? null, 'non-empty, <= 60%', !!crop && !crop.empty && (crop.cer ?? 1) <= 0.6);
+    target('rotated vs upright original, worst CER gap', rotationGap, null, '<= 1 point', rotationGap <= 0.01);
+    console.log(`\nTargets of the foundation issue:`);
+    console.log(
+      formatTable(
+        [{ title: 'target', align: 'left' }, { title: 'OCR Desk' }, { title: 'native' }, { title: 'goal' }, { title: 'met', align: 'left' }],
+        targets.map(([name, measured, nativeValue, limit, pass]) => [name, formatPercent(measured), formatPercent(nativeValue), limit, pass ? 'yes' : 'NO']),
+      ),
+    );
+
+    if (values.ablation) {
+      const variants: Array<[string, Omit<RecognizeOptions, 'language'>]> = [
+        ['no inversion', { preprocess: { invert: false } }],
+        ['no rescaling', { preprocess: { rescale: false } }],
+        ['no padding', { preprocess: { pad: false } }],
+        ['no orientation', { detectOrientation: false }],
+        ['no deskew', { deskew: false }],
+      ];
+      const categories = [...new Set(ours.map((s) => s.item.category))];
+      const rows: string[][] = [];
+      for (const [name, options] of variants) {
+        const variant = await runOcrDesk(engine, options);
+        for (const category of categories) {
+          const full = mean(cers(ours, inCategory(category)));
+          const without = mean(cers(variant, inCategory(category)));
+          if (full === null || without === null || Math.abs(without - full) < 0.0005) continue;
+          rows.push([name, category, formatPercent(full), formatPercent(without), `${((without - full) * 100).toFixed(1)} points`]);
+        }
+      }
+      console.log(`\nWhat each step gains (mean CER with all steps, and without one; only categories that change):`);
+      console.log(
+        formatTable(
+          [{ title: 'step switched off', align: 'left' }, { title: 'category', align: 'left' }, { title: 'all steps' }, { title: 'without' }, { title: 'cost of dropping it' }],
+          rows,
+        ),
+      );
+    }
   }
+  await evaluateTables(engine, { sharedTables: path.resolve(repoRoot, '..', 'shared', 'corpus', 'table'), tier: values.tier as Tier });
   console.log(`\n(eval took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 } finally {
   await engine.close();

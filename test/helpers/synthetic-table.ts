@@ -155,3 +155,31 @@ export const unruledTable: SyntheticTable = {
     { row: 3, col: 2, text: '2,045' },
   ]),
 };
+
+/** A fully ruled Chinese table (a budget), with a region label down two rows and a note over two columns. */
+export const chineseRuledTable: SyntheticTable = {
+  columns: [80, 300, 520, 740, 960],
+  rows: [140, 200, 260, 320, 380, 440],
+  rules: 'grid',
+  headerRows: 1,
+  title: '二〇二五年部门预算',
+  cells: [
+    { row: 0, col: 0, text: '地区' },
+    { row: 0, col: 1, text: '部门' },
+    { row: 0, col: 2, text: '预算' },
+    { row: 0, col: 3, text: '已用' },
+    { row: 1, col: 0, rows: 2, text: '华东' },
+    { row: 1, col: 1, text: '研发部' },
+    { row: 1, col: 2, text: '1,200,000' },
+    { row: 1, col: 3, text: '85.5%' },
+    { row: 2, col: 1, text: '市场部' },
+    { row: 2, col: 2, text: '650,000' },
+    { row: 2, col: 3, text: '72.0%' },
+    { row: 3, col: 0, text: '华南' },
+    { row: 3, col: 1, text: '销售部' },
+    { row: 3, col: 2, text: '980,000' },
+    { row: 3, col: 3, text: '91.3%' },
+    { row: 4, col: 0, text: '备注' },
+    { row: 4, col: 1, cols: 3, text: '单位为人民币元' },
+  ],
+};
