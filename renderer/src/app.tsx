@@ -7,9 +7,10 @@ import { PackagesPage } from './pages/packages-page.js';
 import { RecognizePage } from './pages/recognize-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { TablesPage } from './pages/tables-page.js';
 import { UsagePage } from './pages/usage-page.js';
 
-type Page = 'recognize' | 'usage' | 'packages' | 'accounts' | 'settings';
+type Page = 'recognize' | 'tables' | 'usage' | 'packages' | 'accounts' | 'settings';
 const storedLocale = (): Locale | null => {
   const value = localStorage.getItem('ocr-desk-locale');
   return value === 'zh-CN' || value === 'en-US' ? value : null;
@@ -45,8 +46,15 @@ export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: 
     setSession(null);
   };
 
+  const mayRecognize = session !== null && session !== 'loading' && session.may.recognize;
+  // An account that may not read (signed in after one that may) does not land on the Tables page.
+  useEffect(() => {
+    if (!mayRecognize && page === 'tables') setPage('recognize');
+  }, [mayRecognize, page]);
   const pages: Array<[Page, string]> = [
     ['recognize', t.navRecognize],
+    // Reading tables is a metered call: only for accounts that may recognise.
+    ...(mayRecognize ? [['tables', t.navTables] as [Page, string]] : []),
     ['usage', t.navUsage],
     ['packages', t.navPackages],
     ['accounts', t.navAccounts],
@@ -94,9 +102,15 @@ export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: 
               <RecognizePage client={client} session={session} />
             </div>
           )}
+          {mayRecognize && (
+            // Kept mounted too: the edits of a table survive a look at another page.
+            <div hidden={page !== 'tables'}>
+              <TablesPage client={client} />
+            </div>
+          )}
           {session === 'loading' ? null : session === null ? (
             <SignInPage client={client} onSignedIn={setSession} />
-          ) : page === 'recognize' ? null : page === 'usage' ? (
+          ) : page === 'recognize' || page === 'tables' ? null : page === 'usage' ? (
             <UsagePage client={client} session={session} />
           ) : page === 'packages' ? (
             <PackagesPage client={client} session={session} />

@@ -5,6 +5,7 @@ import {
   type BillingOverview,
   type ConsoleAnswer,
   type ConsoleRecognition,
+  type ConsoleTableReading,
   type CreatedKeyView,
   type KeyView,
   type LanguageChoice,
@@ -12,10 +13,13 @@ import {
   type SessionView,
   type SettingsView,
   type UsageView,
+  xlsxMediaType,
 } from '../../shared/console-api.js';
 import type { ServerSettings } from '../../shared/server-settings.js';
 import type { MonthlyBill, PackageView } from '../../shared/billing-views.js';
-import type { ServiceId } from '../../shared/services.js';
+import type { ServiceId, TableServiceId } from '../../shared/services.js';
+import type { RecognizedTable } from '../../shared/table-result.js';
+import { uploadReading, type ReadingFields } from './upload-reading.js';
 
 /**
  * The UI's one door to main: the console API over HTTP, typed by shared/console-api.ts. Every
@@ -34,11 +38,22 @@ export interface ConsoleClient {
   recognize(
     file: Blob,
     fileName: string,
-    fields: { service: ServiceId; lang?: string; page?: number; singleLine?: boolean; preview?: boolean },
+    fields: ReadingFields,
     signal?: AbortSignal,
     onUpload?: (fraction: number) => void,
     onReading?: (progress: ReadingProgress) => void,
   ): Promise<ConsoleAnswer<ConsoleRecognition>>;
+  /** Uploads one file (one page of it) and reads its tables, followed like `recognize`. */
+  readTables(
+    file: Blob,
+    fileName: string,
+    fields: Omit<ReadingFields, 'service' | 'singleLine'> & { service: TableServiceId },
+    signal?: AbortSignal,
+    onUpload?: (fraction: number) => void,
+    onReading?: (progress: ReadingProgress) => void,
+  ): Promise<ConsoleAnswer<ConsoleTableReading>>;
+  /** The tables (as read or edited) written by the server as an xlsx workbook. */
+  tablesXlsx(tables: readonly RecognizedTable[]): Promise<ConsoleAnswer<Blob>>;
   overview(): Promise<ConsoleAnswer<BillingOverview>>;
   usage(month: string, by: 'day' | 'month', account?: string): Promise<ConsoleAnswer<UsageView>>;
   bill(month: string): Promise<ConsoleAnswer<MonthlyBill>>;
@@ -70,17 +85,31 @@ export function createConsoleClient(base = consoleApiBase, onSignedOut: () => vo
     if (!answer.ok && answer.error.code === 'NotSignedIn') onSignedOut();
     return answer;
   };
+  const send = (method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    if (method !== 'GET') headers[csrfHeader] = csrf;
+    if (contentType) headers['content-type'] = contentType;
+    return fetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
+  };
   const call = async <T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<ConsoleAnswer<T>> => {
     try {
-      const headers: Record<string, string> = {};
-      if (method !== 'GET') headers[csrfHeader] = csrf;
-      if (contentType) headers['content-type'] = contentType;
-      const response = await fetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
-      return watch((await response.json()) as ConsoleAnswer<T>);
+      return watch((await (await send(method, path, body, contentType)).json()) as ConsoleAnswer<T>);
     } catch (error) {
       return networkFailure((error as Error).message);
     }
   };
+  const upload = <T>(route: string, file: Blob, fileName: string, fields: ReadingFields, signal?: AbortSignal, onUpload?: (fraction: number) => void, onReading?: (progress: ReadingProgress) => void) =>
+    uploadReading<T>({
+      url: `${base}${route}`,
+      csrf,
+      file,
+      fileName,
+      fields,
+      ...(signal ? { signal } : {}),
+      ...(onUpload ? { onUpload } : {}),
+      ...(onReading ? { onReading } : {}),
+      progress: (job) => call<ReadingProgress>('GET', `/progress/${job}`),
+    }).then(watch);
   const json = (value: unknown) => JSON.stringify(value);
   const remember = (answer: ConsoleAnswer<SessionView>) => {
     if (answer.ok) csrf = answer.value.csrf;
@@ -92,45 +121,18 @@ export function createConsoleClient(base = consoleApiBase, onSignedOut: () => vo
     login: async (name, password) => remember(await call<SessionView>('POST', '/login', json({ name, password }), 'application/json')),
     logout: () => call('POST', '/logout', '{}', 'application/json'),
     languages: () => call('GET', '/languages'),
-    // XMLHttpRequest, not fetch: only it reports upload progress for the queue's bars.
-    recognize: (file, fileName, fields, signal, onUpload, onReading) =>
-      new Promise((resolve) => {
-        const job = crypto.randomUUID();
-        const form = new FormData();
-        form.append('service', fields.service);
-        form.append('job', job);
-        if (fields.lang) form.append('lang', fields.lang);
-        if (fields.page) form.append('page', String(fields.page));
-        if (fields.preview) form.append('preview', 'true');
-        if (fields.singleLine) form.append('singleLine', 'true');
-        form.append('image', file, fileName);
-        let polling: ReturnType<typeof setInterval> | null = null;
-        const stopPolling = () => polling !== null && clearInterval(polling);
-        const abort = () => request.abort();
-        const finish = (answer: ConsoleAnswer<ConsoleRecognition>) => {
-          stopPolling();
-          signal?.removeEventListener('abort', abort);
-          resolve(answer);
-        };
-        const request = new XMLHttpRequest();
-        request.open('POST', `${base}/recognize`);
-        request.setRequestHeader(csrfHeader, csrf);
-        request.responseType = 'json';
-        request.upload.onprogress = (event) => event.lengthComputable && onUpload?.(event.loaded / event.total);
-        request.upload.onload = () => {
-          onUpload?.(1);
-          if (!onReading) return;
-          polling = setInterval(() => {
-            void call<ReadingProgress>('GET', `/progress/${job}`).then((answer) => answer.ok && onReading(answer.value));
-          }, 400);
-        };
-        request.onload = () => finish(watch((request.response as ConsoleAnswer<ConsoleRecognition> | null) ?? networkFailure(`HTTP ${request.status}`)));
-        request.onerror = () => finish(networkFailure('The server did not answer.'));
-        request.onabort = () => finish({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
-        if (signal?.aborted) return finish({ ok: false, error: { code: 'Cancelled', message: 'Cancelled.' } });
-        signal?.addEventListener('abort', abort, { once: true });
-        request.send(form);
-      }),
+    recognize: (file, fileName, fields, signal, onUpload, onReading) => upload<ConsoleRecognition>('/recognize', file, fileName, fields, signal, onUpload, onReading),
+    readTables: (file, fileName, fields, signal, onUpload, onReading) => upload<ConsoleTableReading>('/tables', file, fileName, fields, signal, onUpload, onReading),
+    // The workbook comes back as bytes; a refusal comes back as the usual JSON answer.
+    tablesXlsx: async (tables) => {
+      try {
+        const response = await send('POST', '/tables/xlsx', json({ tables }), 'application/json');
+        if (response.ok && (response.headers.get('content-type') ?? '').startsWith(xlsxMediaType)) return { ok: true, value: await response.blob() };
+        return watch((await response.json()) as ConsoleAnswer<Blob>);
+      } catch (error) {
+        return networkFailure((error as Error).message);
+      }
+    },
     overview: () => call('GET', '/overview'),
     usage: (month, by, account) => call('GET', `/usage?month=${month}&by=${by}${account ? `&account=${encodeURIComponent(account)}` : ''}`),
     bill: (month) => call('GET', `/bill?month=${month}`),

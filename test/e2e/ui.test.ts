@@ -1,93 +1,48 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../../main/platform/clock.js';
 import { openWorkspace } from '../../main/services/open-workspace.js';
 import { sdkClient } from '../helpers/api-server.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 import { meterCalls } from '../helpers/metered-calls.js';
+import { dropFiles as dropOn, repositoryRoot as root, screenshotFolder as screenshots, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
 // The UI as a person uses it: Debian's Chromium against a real `serve` process with a fresh data
 // directory, the real engine behind it, signed in through the link the server printed.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/ocr-desk.js');
-const screenshots = path.join(root, '.e2e-out');
+let session: UiSession;
 let directory = '';
-let server: ChildProcess;
 let baseUrl = '';
 let loginLink = '';
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
-const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((resolve) => execFile(process.execPath, [bin, ...args, '--data-dir', directory], (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })));
+const cli = (args: string[]) => session.cli(args);
 
 before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  directory = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-ui-'));
-  // A month of handwriting calls already metered (through billing itself, before the server owns
-  // the directory): 801 of the free 1,000, so the package is below 20% and its alert is waiting.
-  const seeded = await openWorkspace({ directory, clock: systemClock, role: 'test-seed', machineId: null });
-  if (!seeded.ok) throw new Error(seeded.error.message);
-  if ((await meterCalls(seeded.value.billing, 'handwriting', 801)) !== 801) throw new Error('seeding failed');
-  await seeded.value.close();
-  server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', directory, '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const served = /serving on (http:\/\/127\.0\.0\.1:\d+)/u.exec(seen);
-      const link = /(http:\/\/127\.0\.0\.1:\d+\/console\/login\?token=[\w-]+)/u.exec(seen);
-      if (served && link) {
-        baseUrl = served[1]!;
-        loginLink = link[1]!;
-        resolve();
-      }
-    });
-    server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  session = await startUiSession({
+    // A month of handwriting calls already metered (through billing itself, before the server owns
+    // the directory): 801 of the free 1,000, so the package is below 20% and its alert is waiting.
+    seed: async (fresh) => {
+      const seeded = await openWorkspace({ directory: fresh, clock: systemClock, role: 'test-seed', machineId: null });
+      if (!seeded.ok) throw new Error(seeded.error.message);
+      if ((await meterCalls(seeded.value.billing, 'handwriting', 801)) !== 801) throw new Error('seeding failed');
+      await seeded.value.close();
+    },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ directory, baseUrl, loginLink, browser, page, consoleErrors } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  if (server?.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  await rm(directory, { recursive: true, force: true });
+  await session?.close();
 });
 
-/** Drops files on an element as a person's drag and drop would (a DataTransfer with File objects). */
-async function dropFiles(selector: string, files: Array<{ name: string; type: string; bytes: Buffer }>) {
-  const payload = files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') }));
-  // A string, evaluated in the page: this project's TypeScript has no DOM types (README, "Tests").
-  await page.evaluate(`(() => {
-    const transfer = new DataTransfer();
-    for (const file of ${JSON.stringify(payload)}) {
-      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], file.name, { type: file.type }));
-    }
-    const target = document.querySelector(${JSON.stringify(selector)});
-    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  })()`);
-}
+const dropFiles = (selector: string, files: Array<{ name: string; type: string; bytes: Buffer }>) => dropOn(page, selector, files);
 
 test('the printed sign-in link opens a root session once; it cannot be used again', async () => {
   const other = await browser.newContext();
@@ -101,7 +56,8 @@ test('the printed sign-in link opens a root session once; it cannot be used agai
 });
 
 test('Recognize: dropped files are read, a corrupt one fails with its message and the next succeeds; boxes are drawn over the image', async () => {
-  await page.getByLabel('Text language').selectOption('eng');
+  // Scoped: the Tables page, kept mounted while hidden, has a language menu of the same name.
+  await page.locator('.recognize').getByLabel('Text language').selectOption('eng');
   const progressAnswers: number[] = [];
   page.on('response', (response) => response.url().includes('/console/api/progress/') && progressAnswers.push(response.status()));
   await dropFiles('[data-testid="drop-zone"]', [
@@ -257,7 +213,7 @@ test('Settings: the ImageUrl allow list saved in the UI is the server\'s setting
 test('every page is readable at 1920x1080 and 1280x800: nothing runs off the side', async () => {
   for (const [width, height] of [[1920, 1080], [1280, 800]] as const) {
     await page.setViewportSize({ width, height });
-    for (const name of ['Recognize', 'Usage', 'Packages', 'Accounts and keys', 'Settings']) {
+    for (const name of ['Recognize', 'Tables', 'Usage', 'Packages', 'Accounts and keys', 'Settings']) {
       await page.getByRole('navigation').getByRole('button', { name }).click();
       await page.waitForTimeout(100);
       const overflow = await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
 import type { LanguageChoice, SessionView } from '../../../shared/console-api.js';
-import { serviceIds, type ServiceId } from '../../../shared/services.js';
+import { isTableService, serviceIds, type ServiceId } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
 import { download, filesFromDrop, previewable } from '../files.js';
 import { languageName, useI18n, type Messages } from '../i18n.js';
@@ -122,7 +122,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
             {serviceIds.map((id) => (
               <option key={id} value={id} disabled={!readableServices.includes(id)}>
                 {serviceName(t, id)}
-                {readableServices.includes(id) ? '' : ` (${t.notYetAvailable})`}
+                {readableServices.includes(id) ? '' : isTableService(id) ? ` (${t.onTablesPage})` : ` (${t.notYetAvailable})`}
               </option>
             ))}
           </select>
