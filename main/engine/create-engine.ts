@@ -12,8 +12,8 @@ import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
 import type { GreyImage } from './intake/grey-image.js';
 import { fromGrey } from './intake/grey-pipeline.js';
-import { findRules } from './table/find-rules.js';
 import { findTableGrids } from './table/find-tables.js';
+import { createVisionThread } from './vision/vision-thread.js';
 import { wordHeight } from './table/aligned-grid.js';
 import { readTables, wordsOfReading } from './table/read-tables.js';
 import { turnAsRead } from './orientation/rotate-grey.js';
@@ -67,6 +67,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // so the rest of a queue waits as compressed bytes. Two per worker keep the workers fed.
   const pageSlots = createSemaphore(options.maxPagesInMemory ?? workers * 4);
   const inProgress = new Set<Promise<unknown>>();
+  const vision = createVisionThread();
   const admission = createAdmission(maxInputsInProgress, options.maxInputsWaiting ?? maxQueue);
   let closed = false;
 
@@ -122,7 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (short < 32 || long > 40 * short) return fail('ImageTooSmall', `A ${reading.inputWidth} x ${reading.inputHeight} px image cannot hold a table: it needs at least 32 px each way and a side at most 40 times the other.`);
       // Tables are found where the reading's boxes are: on the page turned upright and deskewed.
       const words = wordsOfReading(reading);
-      const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => ok(await findRules(await turnAsRead(grey, reading.angle), wordHeight(words))));
+      const rules = await withDecodedPage(bytes.value, page, control.signal, async (grey) => vision.run('findRules', { image: await turnAsRead(grey, reading.angle), textHeight: wordHeight(words) }));
       if (!rules.ok) return rules;
       const tolerance = Math.max(4, Math.round(Math.min(reading.width, reading.height) / 200));
       return ok({ ...readTables(findTableGrids(rules.value, words, tolerance), words, reading), pageCount: outcome.pageCount });
@@ -148,6 +149,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       admission.close();
       // Inputs still decoding hold open documents: they stop at their next page and are awaited.
       await Promise.all([recognitionPool.close(), orientationPool.close(), ...inProgress]);
+      await vision.close();
     },
   };
   return engine;

@@ -9,6 +9,7 @@ import { characterErrors, microCer } from '../helpers/text-metrics.js';
 import sharp from 'sharp';
 import { acrossRuledTable, renderPage, truthOf, unruledTable, type SyntheticTable } from '../helpers/synthetic-table.js';
 import type { RecognizedTable } from '../../shared/table-result.js';
+import { createVisionThread } from '../../main/engine/vision/vision-thread.js';
 
 // Ruled tables through the real engine. The table is SYNTHETIC (scripts/make-table-fixture.ts):
 // the shared corpus with real PubTabNet tables is not on these machines.
@@ -131,4 +132,19 @@ test('an image too small or too thin for a table, or too large, is refused with 
     const reading = await engine.recognizeTables({ kind: 'bytes', bytes: await blank(width, height) }, { language: 'eng' });
     assert.equal(reading.ok ? 'ok' : reading.error.code, code, `${width} x ${height}`);
   }
+});
+
+test('the vision thread answers a task that fails with EngineFailed and goes on; closing stops it', async () => {
+  const vision = createVisionThread();
+  // More bytes than the size says: OpenCV throws inside the thread.
+  const broken = await vision.run('findRules', { image: { data: Buffer.alloc(20), width: 4, height: 4 }, textHeight: 10 });
+  assert.equal(broken.ok ? 'ok' : broken.error.code, 'EngineFailed');
+  const page = Buffer.alloc(400 * 400, 255);
+  for (let x = 20; x < 380; x += 1) for (const y of [50, 51, 300, 301]) page[y * 400 + x] = 0;
+  const rules = await vision.run('findRules', { image: { data: page, width: 400, height: 400 }, textHeight: 10 });
+  assert.ok(rules.ok);
+  assert.equal(rules.value.horizontal.length, 2);
+  await vision.close();
+  const after = await vision.run('findRules', { image: { data: page, width: 400, height: 400 }, textHeight: 10 });
+  assert.equal(after.ok ? 'ok' : after.error.code, 'EngineFailed');
 });

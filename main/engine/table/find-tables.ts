@@ -1,4 +1,4 @@
-import type { FoundRules } from './find-rules.js';
+import type { FoundRules } from '../vision/find-rules.js';
 import type { HorizontalRule } from './grid-from-rules.js';
 import { alignedGrid, columnGap, segmentsOf, textRows, wordHeight, type WordOnPage } from './aligned-grid.js';
 import { gridFromRules, type RuledGrid } from './grid-from-rules.js';

@@ -1,5 +1,5 @@
 import type { GreyImage } from '../intake/grey-image.js';
-import type { HorizontalRule, VerticalRule } from './grid-from-rules.js';
+import type { HorizontalRule, VerticalRule } from '../table/grid-from-rules.js';
 import { loadOpenCv } from './opencv.js';
 
 export interface FoundRules {

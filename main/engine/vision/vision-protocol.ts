@@ -1,0 +1,20 @@
+import type { GreyImage } from '../intake/grey-image.js';
+import type { FoundRules } from './find-rules.js';
+
+/**
+ * The per-pixel analyses that run in the vision thread (OpenCV's WebAssembly build), by name,
+ * with what each takes and gives. Images cross as their pixel bytes.
+ */
+export interface VisionTasks {
+  readonly findRules: { readonly input: { readonly image: GreyImage; readonly textHeight: number }; readonly output: FoundRules };
+}
+
+export type VisionTaskName = keyof VisionTasks;
+
+export interface VisionRequest<Name extends VisionTaskName = VisionTaskName> {
+  readonly id: number;
+  readonly task: Name;
+  readonly input: VisionTasks[Name]['input'];
+}
+
+export type VisionReply = { readonly id: number; readonly ok: true; readonly output: unknown } | { readonly id: number; readonly ok: false; readonly message: string };
