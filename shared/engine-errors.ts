@@ -31,6 +31,12 @@ export const engineErrorCodes = [
   'LanguageNotSupported',
   /** An option with a value outside its range. Cloud: InvalidParameterValue.InvalidParameterValueLimit. */
   'InvalidOption',
+  /** No identity card of the Chinese mainland in the image (another region's card, another document, nothing). Cloud: FailedOperation.ImageNoIdCard. */
+  'NoIdCard',
+  /** The card shows the other side than the one asked for. Cloud: FailedOperation.CardSideError. */
+  'CardSideMismatch',
+  /** Two cards showing the same side in one image. Cloud: FailedOperation.MultiCardError. */
+  'MultipleCards',
   /** The caller's AbortSignal fired. */
   'Cancelled',
   /** The bounded queue is full; try again later. Cloud: RequestLimitExceeded. */

@@ -38,6 +38,10 @@ export const idCardWarnings = {
 
 export type IdCardWarning = (typeof idCardWarnings)[keyof typeof idCardWarnings];
 
+/** The warnings a caller may ask to be measured (each Config flag of the cloud asks for one). */
+export const allIdCardWarnings = ['invalidDate', 'border', 'copy', 'reshoot', 'temporary', 'tampering', 'reflection'] as const;
+export type IdCardWarningName = (typeof allIdCardWarnings)[number];
+
 /** What reconciling the fields found (GB 11643 and the division code table). */
 export interface IdCardChecks {
   /** The 18th character is the number's check digit. null: no number read. */

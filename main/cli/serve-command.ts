@@ -121,6 +121,7 @@ export async function runServeCommand(args: readonly string[], io: ServeIo): Pro
     const allowedImageHosts = () => (imageHostFlags.length > 0 ? imageHostFlags : settings.get().imageUrlHosts);
     const recognition = createRecognitionService({
       engine,
+      now: () => systemClock.now(),
       billing: workspace.value.billing,
       fetchImage: createImageUrlFetcher({ allowedHosts: allowedImageHosts, maxBytes: defaultImageLimits.maxFileBytes }),
     });

@@ -10,6 +10,8 @@ import type { ImageInput } from './intake/image-input.js';
 import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
 import { openImage } from './intake/decode-image.js';
+import type { OpenedImage } from './intake/opened-image.js';
+import { readIdCard } from './idcard/read-id-card.js';
 import type { GreyImage } from './intake/grey-image.js';
 import { fromGrey } from './intake/grey-pipeline.js';
 import { findTableGrids } from './table/find-tables.js';
@@ -128,6 +130,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const tolerance = Math.max(4, Math.round(Math.min(reading.width, reading.height) / 200));
       return ok({ ...readTables(findTableGrids(rules.value, words, tolerance), words, reading), pageCount: outcome.pageCount });
     },
+    async recognizeIdCard(input, cardOptions, control = {}) {
+      if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
+      return readIdCard(
+        {
+          vision,
+          recognize: (image, options, readControl) => engine.recognize(image, options, readControl),
+          decodeColour: async (image, signal) => {
+            const bytes = await readImageInput(image, limits);
+            if (!bytes.ok) return bytes;
+            return withOpenedImage(bytes.value, signal, async (opened) => {
+              if (!opened.decodeColour) return fail('UnsupportedFormat', 'Identity cards are read from photos and scans (JPEG, PNG, BMP, TIFF, WebP), not PDFs.');
+              return decoding.run(() => opened.decodeColour!(0));
+            });
+          },
+        },
+        input,
+        cardOptions,
+        control,
+      );
+    },
     async preview(input, previewOptions) {
       if (!(Number.isInteger(previewOptions.page) && previewOptions.page >= 1)) return fail('InvalidOption', 'page must be a whole number from 1.');
       const bytes = await readImageInput(input, limits);
@@ -159,15 +181,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * through the engine's front door like a reading, so such work is bounded with the readings.
    */
   async function withDecodedPage<T>(bytes: Uint8Array, page: number, signal: AbortSignal | undefined, use: (grey: GreyImage) => Promise<Result<T, EngineErrorCode>>): Promise<Result<T, EngineErrorCode>> {
+    return withOpenedImage(bytes, signal, async (image) => {
+      if (page > image.pageCount) return fail('PageOutOfRange', `Page ${page} was asked for, but the file has ${image.pageCount} pages.`);
+      const grey = await decoding.run(() => image.decodePage(page - 1));
+      return grey.ok ? await use(grey.value) : grey;
+    });
+  }
+
+  /** Opens a file through the engine's front door, as a reading does, and closes it after use. */
+  async function withOpenedImage<T>(bytes: Uint8Array, signal: AbortSignal | undefined, use: (image: OpenedImage) => Promise<Result<T, EngineErrorCode>>): Promise<Result<T, EngineErrorCode>> {
     const admitted = await admission.enter(signal);
     if (!admitted.ok) return admitted;
     try {
       const image = await openImage(bytes, limits);
       if (!image.ok) return image;
       try {
-        if (page > image.value.pageCount) return fail('PageOutOfRange', `Page ${page} was asked for, but the file has ${image.value.pageCount} pages.`);
-        const grey = await decoding.run(() => image.value.decodePage(page - 1));
-        return grey.ok ? await use(grey.value) : grey;
+        return await use(image.value);
       } finally {
         await image.value.close?.();
       }

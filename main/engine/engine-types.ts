@@ -1,6 +1,7 @@
 import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { PageOutcome } from '../../shared/ocr-result.js';
 import type { TableReading } from '../../shared/table-result.js';
+import type { CardSide, IdCardReading, IdCardWarningName } from '../../shared/idcard-result.js';
 import type { Result } from '../../shared/result.js';
 import type { ImageInput } from './intake/image-input.js';
 import type { ImageLimits } from './intake/image-limits.js';
@@ -70,6 +71,25 @@ export interface RecognizeOptions {
   readonly timeoutMs?: number;
 }
 
+export interface IdCardOptions {
+  /** The side the caller says it is (the cloud's CardSide); default: decided from the card. */
+  readonly side?: CardSide;
+  readonly tier?: Tier;
+  /** Reconcile IdNum, Birth and Sex (the cloud's EnableRecognitionRectify, default true). */
+  readonly rectify?: boolean;
+  readonly cropCard?: boolean;
+  readonly cropPortrait?: boolean;
+  /** Warnings to look for (each costs its own measure). */
+  readonly warnings?: ReadonlySet<IdCardWarningName>;
+  /** Where the glare lies, with the reflection warning. */
+  readonly reflectionDetail?: boolean;
+  /** The front and the back in one photo, read together (the cloud's MultiCardDetect). */
+  readonly multiCard?: boolean;
+  readonly timeoutMs?: number;
+  /** Today, for the validity dates (the clock is the caller's, so tests can fix it). */
+  readonly today: Date;
+}
+
 export interface RecognizeProgress {
   readonly stage: 'decoding' | 'orientation' | 'recognizing' | 'done';
   /** From 1; 0 while decoding. */
@@ -106,10 +126,15 @@ export interface Engine {
    */
   preview(input: ImageInput, options: { readonly page: number; readonly maxSide: number }): Promise<Result<PagePreview, EngineErrorCode>>;
   /**
-   * The ruled tables of one page (default the first) with their cells' text, and the text outside
-   * them. Unruled and partly ruled tables are not found yet (README, "Tables").
+   * The tables of one page (default the first): ruled, ruled only across and unruled, with their
+   * cells' text, and the text outside them (README, "Tables").
    */
   recognizeTables(input: ImageInput, options?: RecognizeOptions, control?: RecognizeControl): Promise<Result<TableReading, EngineErrorCode>>;
+  /**
+   * A resident identity card of the Chinese mainland in the first page of an image: found,
+   * straightened, its side decided, its fields read and reconciled, the asked-for warnings measured.
+   */
+  recognizeIdCard(input: ImageInput, options: IdCardOptions, control?: RecognizeControl): Promise<Result<IdCardReading, EngineErrorCode>>;
   stats(): PoolStats;
   /** Waits for running jobs, fails queued ones, stops every thread. */
   close(): Promise<void>;

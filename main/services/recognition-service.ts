@@ -2,6 +2,7 @@ import type { BillingErrorCode } from '../../shared/billing-errors.js';
 import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { RecognitionResult } from '../../shared/ocr-result.js';
 import type { TableReading } from '../../shared/table-result.js';
+import type { IdCardReading } from '../../shared/idcard-result.js';
 import type { RecognitionErrorCode } from '../../shared/recognition-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { ServiceId } from '../../shared/services.js';
@@ -9,7 +10,7 @@ import type { StoreErrorCode } from '../../shared/store-errors.js';
 import type { Account } from '../accounts/accounts.js';
 import { isAllowed } from '../accounts/permissions.js';
 import type { Billing, Reservation, ReserveErrorCode } from '../billing/billing.js';
-import type { Engine, PagePreview, RecognizeOptions, RecognizeProgress } from '../engine/engine-types.js';
+import type { Engine, IdCardOptions, PagePreview, RecognizeOptions, RecognizeProgress } from '../engine/engine-types.js';
 import type { ImageInput } from '../engine/intake/image-input.js';
 import type { ImageUrlFetcher } from './image-url-fetcher.js';
 
@@ -34,6 +35,14 @@ export interface RecognitionCall {
   readonly signal?: AbortSignal;
   /** Told how far the reading is (stage, page, share done), for a progress bar. */
   readonly onProgress?: (progress: RecognizeProgress) => void;
+}
+
+/** Who calls, for what, under which request id: what metering needs of any reading. */
+export type MeteredCall = Omit<RecognitionCall, 'options'>;
+
+/** An ID card reading's call: the card's options in place of the text options. */
+export interface IdCardCall extends MeteredCall {
+  readonly card: Omit<IdCardOptions, 'today'>;
 }
 
 export interface RecognizedPage {
@@ -69,6 +78,8 @@ export interface RecognitionService {
   recognize(call: RecognitionCall): Promise<Result<RecognizedPage, RecognitionCallCode>>;
   /** The same for the table services: one page's tables and the text outside them. A page without a table is an empty result, not a failure. */
   recognizeTables(call: RecognitionCall): Promise<Result<RecognizedTables, RecognitionCallCode>>;
+  /** A resident identity card: its side, fields, checks and the warnings asked for. */
+  recognizeIdCard(call: IdCardCall): Promise<Result<IdCardReading, RecognitionCallCode>>;
   /** A page as a PNG for viewers that cannot show its format (TIFF, PDF); not metered, as it reads no text. */
   preview(bytes: Uint8Array, page: number): Promise<Result<PagePreview, EngineErrorCode>>;
 }
@@ -79,6 +90,8 @@ export interface RecognitionServiceDeps {
   readonly engine: Engine;
   readonly billing: Billing;
   readonly fetchImage: ImageUrlFetcher;
+  /** Today, for the validity dates of ID cards (default: the system clock). */
+  readonly now?: () => Date;
 }
 
 const defaultTimeoutMs = 50_000;
@@ -99,13 +112,13 @@ function startsLikePdf(input: ImageInput): boolean {
  */
 export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
   /** The image as bytes or text the engine takes: a URL is fetched first (under the call's signal). */
-  const inputOf = async (call: RecognitionCall): Promise<Result<ImageInput, RecognitionCallCode>> => {
+  const inputOf = async (call: MeteredCall): Promise<Result<ImageInput, RecognitionCallCode>> => {
     if (call.image.kind !== 'url') return ok(call.image);
     const fetched = await deps.fetchImage(call.image.url, call.signal);
     return fetched.ok ? ok({ kind: 'bytes', bytes: fetched.value }) : fetched;
   };
   /** How the engine is told who waits and how far it is. */
-  const controlOf = (call: RecognitionCall) => ({
+  const controlOf = (call: MeteredCall) => ({
     lane: call.caller.account.name,
     ...(call.signal ? { signal: call.signal } : {}),
     ...(call.onProgress ? { onProgress: call.onProgress } : {}),
@@ -136,17 +149,16 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
    * authorise -> reserve -> read -> settle, for every kind of reading. A failure is free unless the
    * cloud bills it, and a result the ledger did not take is not given out.
    */
-  const metered = async <T>(call: RecognitionCall, read: (call: RecognitionCall) => Promise<Result<T, RecognitionCallCode>>): Promise<Result<T, RecognitionCallCode>> => {
-    const options = { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options };
+  const metered = async <Call extends MeteredCall, T>(call: Call, read: (call: Call) => Promise<Result<T, RecognitionCallCode>>, calls = 1): Promise<Result<T, RecognitionCallCode>> => {
     const { account, secretId } = call.caller;
     if (!isAllowed(account, { kind: 'call', service: call.service })) {
       return fail('NotAllowed', `The account ${account.name} may not call ${call.service}.`);
     }
-    const reservation = deps.billing.reserve({ requestId: call.requestId, account: account.name, secretId, service: call.service, calls: 1 });
+    const reservation = deps.billing.reserve({ requestId: call.requestId, account: account.name, secretId, service: call.service, calls });
     if (!reservation.ok) return reservation;
     let outcome: Result<T, RecognitionCallCode>;
     try {
-      outcome = await read({ ...call, options });
+      outcome = await read(call);
     } catch (error) {
       // A bug: the reservation must not hold its calls for ever.
       await deps.billing.release(reservation.value, 'EngineFailed');
@@ -157,9 +169,21 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     return written.ok ? outcome : written;
   };
 
+  const readIdCard = async (call: IdCardCall): Promise<Result<IdCardReading, RecognitionCallCode>> => {
+    const input = await inputOf(call);
+    if (!input.ok) return input;
+    return deps.engine.recognizeIdCard(input.value, { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.card, today: now() }, controlOf(call));
+  };
+
+  /** A page's time limit unless the call sets its own. */
+  const withTimeLimit = (call: RecognitionCall): RecognitionCall => ({ ...call, options: { timeoutMs: deps.timeoutMs ?? defaultTimeoutMs, ...call.options } });
+  const now = deps.now ?? (() => new Date());
+
   return {
     preview: (bytes, page) => deps.engine.preview({ kind: 'bytes', bytes }, { page, maxSide: previewMaxSide }),
-    recognize: (call) => metered(call, readText),
-    recognizeTables: (call) => metered(call, readTables),
+    recognize: (call) => metered(withTimeLimit(call), readText),
+    recognizeTables: (call) => metered(withTimeLimit(call), readTables),
+    // Both sides of one image (MultiCardDetect) are two calls, as the cloud bills them.
+    recognizeIdCard: (call) => metered(call, readIdCard, call.card.multiCard ? 2 : 1),
   };
 }

@@ -10,21 +10,19 @@ export interface CloudActionInfo {
   readonly defaultQps: number;
   /** The largest ImageBase64 the cloud accepts, in characters. */
   readonly maxBase64Length: number;
-  /** False until its issue lands: the action answers UnsupportedOperation and costs nothing. */
-  readonly served: boolean;
 }
 
 const megabytes = (n: number) => n * 1024 * 1024;
 
 /** The actions the local API answers, with the cloud's limits. */
 export const cloudActions = {
-  GeneralBasicOCR: { service: 'general-basic', defaultQps: 20, maxBase64Length: megabytes(10), served: true },
-  GeneralAccurateOCR: { service: 'general-accurate', defaultQps: 10, maxBase64Length: megabytes(10), served: true },
-  GeneralFastOCR: { service: 'general-fast', defaultQps: 10, maxBase64Length: megabytes(7), served: true },
-  GeneralHandwritingOCR: { service: 'handwriting', defaultQps: 10, maxBase64Length: megabytes(10), served: true },
-  IDCardOCR: { service: 'idcard', defaultQps: 20, maxBase64Length: megabytes(10), served: false },
-  RecognizeTableOCR: { service: 'table', defaultQps: 10, maxBase64Length: megabytes(7), served: true },
-  RecognizeTableAccurateOCR: { service: 'table-accurate', defaultQps: 2, maxBase64Length: megabytes(10), served: true },
+  GeneralBasicOCR: { service: 'general-basic', defaultQps: 20, maxBase64Length: megabytes(10) },
+  GeneralAccurateOCR: { service: 'general-accurate', defaultQps: 10, maxBase64Length: megabytes(10) },
+  GeneralFastOCR: { service: 'general-fast', defaultQps: 10, maxBase64Length: megabytes(7) },
+  GeneralHandwritingOCR: { service: 'handwriting', defaultQps: 10, maxBase64Length: megabytes(10) },
+  IDCardOCR: { service: 'idcard', defaultQps: 20, maxBase64Length: megabytes(10) },
+  RecognizeTableOCR: { service: 'table', defaultQps: 10, maxBase64Length: megabytes(7) },
+  RecognizeTableAccurateOCR: { service: 'table-accurate', defaultQps: 2, maxBase64Length: megabytes(10) },
 } as const satisfies Record<string, CloudActionInfo>;
 
 export type CloudActionName = keyof typeof cloudActions;

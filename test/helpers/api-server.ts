@@ -52,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine = createEngine({ workers: options.workers ?? 2, ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}) });
   const recognition = createRecognitionService({
     engine,
+    now: () => clock.now(),
     billing: workspace.billing,
     fetchImage: createImageUrlFetcher({ allowedHosts: () => options.allowedImageHosts ?? [], maxBytes: defaultImageLimits.maxFileBytes }),
   });

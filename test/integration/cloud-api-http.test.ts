@@ -52,7 +52,7 @@ test('without --port the default port is taken, or the next free one after it', 
   // Held here for the test; if something else holds it already, the effect is the same.
   await new Promise<void>((resolve) => blocker.once('error', () => resolve()).listen(defaultPort, '127.0.0.1', resolve));
   const quiet = await startApiServer(
-    { accounts: server.workspace.accounts, recognition: { recognize: notCalled, recognizeTables: notCalled, preview: notCalled }, clock: { now: () => new Date() }, logger: { log: () => undefined, close: async () => undefined } },
+    { accounts: server.workspace.accounts, recognition: { recognize: notCalled, recognizeTables: notCalled, recognizeIdCard: notCalled, preview: notCalled }, clock: { now: () => new Date() }, logger: { log: () => undefined, close: async () => undefined } },
     { host: '127.0.0.1', uiFolder: null, maxFileBytes: 1024 },
   );
   try {

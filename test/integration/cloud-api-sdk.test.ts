@@ -77,9 +77,10 @@ test('GeneralAccurateOCR, GeneralFastOCR and GeneralHandwritingOCR answer their 
   assert.equal(used['handwriting'], 1);
 });
 
-test('the ID card action answers UnsupportedOperation until its issue lands, and costs nothing', async () => {
+test('IDCardOCR on a page that is no identity card answers ImageNoIdCard, and a Config that is not JSON ConfigFormatError; neither costs anything', async () => {
   const client = sdkClient(server.endpoint, rootKey);
-  assert.equal(await sdkErrorCode(client.IDCardOCR({ ImageBase64: await image('hello-google.tif') })), 'UnsupportedOperation');
+  assert.equal(await sdkErrorCode(client.IDCardOCR({ ImageBase64: await image('phototest.tif') })), 'FailedOperation.ImageNoIdCard');
+  assert.equal(await sdkErrorCode(client.IDCardOCR({ ImageBase64: await image('phototest.tif'), Config: '{CropIdCard: true' })), 'InvalidParameter.ConfigFormatError');
   assert.equal(server.workspace.billing.packages().find((pack) => pack.service === 'idcard')!.used, 0);
 });
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { cloudActions, type CloudActionInfo, type CloudActionName } from '../../../shared/cloud-api/cloud-actions.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
-import type { ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage, RecognizedTables } from '../../services/recognition-service.js';
+import type { IdCardCall, ImageSource, RecognitionCall, RecognitionCallCode, RecognizedPage, RecognizedTables } from '../../services/recognition-service.js';
+import type { IdCardReading } from '../../../shared/idcard-result.js';
 import { recognitionOptionsFor, type ServiceChoices } from '../../services/service-options.js';
 import type { CloudCallFailure } from './cloud-error-codes.js';
 import { describeProblems } from '../../../shared/schema-problems.js';
@@ -12,6 +13,8 @@ export interface CloudActionContext {
   readonly recognize: (call: ActionCall) => Promise<Result<RecognizedPage, RecognitionCallCode>>;
   /** The same for the table actions. */
   readonly recognizeTables: (call: ActionCall) => Promise<Result<RecognizedTables, RecognitionCallCode>>;
+  /** The ID card action's reading. */
+  readonly recognizeIdCard: (call: Pick<IdCardCall, 'service' | 'image' | 'card'>) => Promise<Result<IdCardReading, RecognitionCallCode>>;
 }
 
 /** What an action decides about a call; the endpoint adds who makes it. */

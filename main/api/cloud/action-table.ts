@@ -4,7 +4,7 @@ import { generalAccurateOcr } from './actions/general-accurate-ocr.js';
 import { generalBasicOcr } from './actions/general-basic-ocr.js';
 import { generalFastOcr } from './actions/general-fast-ocr.js';
 import { generalHandwritingOcr } from './actions/general-handwriting-ocr.js';
-import { notYetServed } from './actions/not-yet-served.js';
+import { idCardOcr } from './actions/id-card-ocr.js';
 import { recognizeTableAccurateOcr } from './actions/recognize-table-accurate-ocr.js';
 import { recognizeTableOcr } from './actions/recognize-table-ocr.js';
 
@@ -14,7 +14,7 @@ export const cloudActionHandlers: Readonly<Record<CloudActionName, CloudActionHa
   GeneralAccurateOCR: generalAccurateOcr,
   GeneralFastOCR: generalFastOcr,
   GeneralHandwritingOCR: generalHandwritingOcr,
-  IDCardOCR: notYetServed('IDCardOCR'),
+  IDCardOCR: idCardOcr,
   RecognizeTableOCR: recognizeTableOcr,
   RecognizeTableAccurateOCR: recognizeTableAccurateOcr,
 };

@@ -111,6 +111,7 @@ export function createCloudEndpoint(deps: CloudEndpointDeps) {
     return cloudActionHandlers[action](params.value, {
       recognize: (call) => deps.recognition.recognize({ ...call, requestId, caller, signal: request.signal }),
       recognizeTables: (call) => deps.recognition.recognizeTables({ ...call, requestId, caller, signal: request.signal }),
+      recognizeIdCard: (call) => deps.recognition.recognizeIdCard({ ...call, requestId, caller, signal: request.signal }),
     });
   };
 

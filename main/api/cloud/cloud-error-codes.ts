@@ -23,6 +23,8 @@ export type CloudRequestFailure =
   | 'RateLimited'
   /** The request names a host this server does not answer to (DNS rebinding). */
   | 'HostNotAllowed'
+  /** IDCardOCR's Config is not a JSON object of its flags. */
+  | 'ConfigFormatError'
   /** A failure that is our bug; the log has it. */
   | 'Internal';
 
@@ -42,6 +44,9 @@ export const cloudErrorCodes: Readonly<Record<CloudCallFailure, string>> = {
   FileTooLarge: 'LimitExceeded.TooLargeFileError',
   ImageTooLarge: 'FailedOperation.ImageSizeTooLarge',
   ImageTooSmall: 'InvalidParameterValue.InvalidParameterValueLimit',
+  NoIdCard: 'FailedOperation.ImageNoIdCard',
+  CardSideMismatch: 'FailedOperation.CardSideError',
+  MultipleCards: 'FailedOperation.MultiCardError',
   UnsupportedFormat: 'FailedOperation.UnKnowFileTypeError',
   AnimatedGifUnsupported: 'FailedOperation.UnKnowFileTypeError',
   ImageDecodeFailed: 'FailedOperation.ImageDecodeFailed',
@@ -87,5 +92,6 @@ export const cloudErrorCodes: Readonly<Record<CloudCallFailure, string>> = {
   UnsupportedMethod: 'UnsupportedProtocol',
   RateLimited: 'RequestLimitExceeded',
   HostNotAllowed: 'InvalidRequest',
+  ConfigFormatError: 'InvalidParameter.ConfigFormatError',
   Internal: 'InternalError',
 };

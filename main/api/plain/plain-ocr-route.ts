@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { ImageSource, RecognitionService } from '../../services/recognition-service.js';
 import { recognitionOptionsFor } from '../../services/service-options.js';
 import { isTableService } from '../../../shared/services.js';
+import { allIdCardWarnings } from '../../../shared/idcard-result.js';
 import { clientGone } from '../client-gone.js';
 import { fromThisMachine } from '../host-guard.js';
 import { sameSecret } from '../../platform/same-secret.js';
@@ -71,7 +72,7 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
     const started = performance.now();
     const requestId = randomUUID();
     const noted = { account: '', secretId: '', service: '' };
-    const answer = async (): Promise<Result<{ page: number; pageCount: number; result?: unknown; tables?: unknown }, string>> => {
+    const answer = async (): Promise<Result<{ page: number; pageCount: number; result?: unknown; tables?: unknown; card?: unknown }, string>> => {
       const caller = authenticate(request);
       if (!caller.ok) return caller;
       Object.assign(noted, { account: caller.value.account.name, secretId: caller.value.secretId });
@@ -86,6 +87,11 @@ export async function plainOcrRoute(app: FastifyInstance, deps: PlainOcrDeps): P
       const action = actionOfService(service);
       if (!deps.rateLimiter.take(`${caller.value.secretId}\n${action}`, deps.qpsFor(action))) {
         return fail('RateLimited', `More than ${deps.qpsFor(action)} ${service} requests a second with this key; slow down and retry.`);
+      }
+      // The ID card service answers the card: side, fields, checks, warnings (all of them measured).
+      if (service === 'idcard') {
+        const card = await deps.recognition.recognizeIdCard({ requestId, caller: caller.value, service, image: input.value.image, signal: clientGone(reply), card: { warnings: new Set(allIdCardWarnings) } });
+        return card.ok ? ok({ page: 1, pageCount: 1, card: card.value }) : card;
       }
       const options = recognitionOptionsFor(service, { ...(lang ? { lang } : {}), ...(page ? { page } : {}), ...(singleLine ? { singleLine } : {}) });
       if (!options.ok) return options;

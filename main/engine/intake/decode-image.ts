@@ -4,7 +4,7 @@ import bmp from 'bmp-js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import { detectImageFormat } from './image-format.js';
 import type { ImageLimits } from './image-limits.js';
-import type { GreyImage } from './grey-image.js';
+import type { ColourImage } from './grey-image.js';
 import { toGrey } from './grey-pipeline.js';
 import type { DecodeErrorCode, OpenedImage } from './opened-image.js';
 
@@ -77,6 +77,15 @@ export async function openImage(bytes: Uint8Array, limits: ImageLimits): Promise
         return damaged(error, pageCount > 1 ? page : undefined);
       }
     },
+    async decodeColour(page) {
+      try {
+        const pipeline = sharp(bytes, { page, limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
+        const { data, info } = await pipeline.removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+        return ok({ data, width: info.width, height: info.height });
+      } catch (error) {
+        return damaged(error, pageCount > 1 ? page : undefined);
+      }
+    },
   });
 }
 
@@ -102,10 +111,22 @@ function openBmp(bytes: Uint8Array, limits: ImageLimits): Result<OpenedImage, De
   // Width and height sit at fixed offsets of the BITMAPINFOHEADER; check them before decoding.
   const sizeProblem = checkSize(view.readInt32LE(18), Math.abs(view.readInt32LE(22)), limits);
   if (sizeProblem) return sizeProblem;
-  return ok({ pageCount: 1, decodePage: async () => decodeBmp(view) });
+  return ok({
+    pageCount: 1,
+    decodePage: async () => {
+      const rgb = bmpPixels(view);
+      if (!rgb.ok) return rgb;
+      try {
+        return ok(await toGrey(sharp(rgb.value.data, { raw: { width: rgb.value.width, height: rgb.value.height, channels: 3 } })));
+      } catch (error) {
+        return fail('ImageDecodeFailed', `The BMP file could not be converted: ${reason(error)}.`);
+      }
+    },
+    decodeColour: async () => bmpPixels(view),
+  });
 }
 
-async function decodeBmp(view: Buffer): Promise<Result<GreyImage, DecodeErrorCode>> {
+function bmpPixels(view: Buffer): Result<ColourImage, DecodeErrorCode> {
   let decoded: { width: number; height: number; data: Buffer };
   try {
     decoded = bmp.decode(view);
@@ -122,11 +143,7 @@ async function decodeBmp(view: Buffer): Promise<Result<GreyImage, DecodeErrorCod
     rgb[dst + 1] = decoded.data[src + 2]!;
     rgb[dst + 2] = decoded.data[src + 1]!;
   }
-  try {
-    return ok(await toGrey(sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } })));
-  } catch (error) {
-    return fail('ImageDecodeFailed', `The BMP file could not be converted: ${reason(error)}.`);
-  }
+  return ok({ data: rgb, width: decoded.width, height: decoded.height });
 }
 
 function checkSize(width: number | undefined, height: number | undefined, limits: ImageLimits): Result<never, DecodeErrorCode> | null {

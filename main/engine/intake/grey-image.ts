@@ -5,6 +5,13 @@ export interface GreyImage {
   readonly height: number;
 }
 
+/** An 8-bit RGB image in memory (3 bytes a pixel), for the analyses that need colour (ID cards). */
+export interface ColourImage {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Encodes as binary PGM: Leptonica reads it without decompression, unlike PNG. */
 export function toPgm(image: GreyImage): Uint8Array {
   const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'ascii');

@@ -1,6 +1,6 @@
 import type { RecognitionResult } from '../../../shared/ocr-result.js';
 import type { Result } from '../../../shared/result.js';
-import type { GreyImage } from './grey-image.js';
+import type { ColourImage, GreyImage } from './grey-image.js';
 
 export type DecodeErrorCode = 'UnsupportedFormat' | 'ImageDecodeFailed' | 'AnimatedGifUnsupported' | 'ImageTooLarge' | 'PdfEncrypted' | 'PdfParseFailed';
 
@@ -9,6 +9,8 @@ export interface OpenedImage {
   readonly pageCount: number;
   /** Decodes page `index` (from 0) to upright greyscale. */
   decodePage(index: number): Promise<Result<GreyImage, DecodeErrorCode>>;
+  /** Decodes page `index` to upright RGB (transparency on white); absent for PDFs, which are read in grey. */
+  decodeColour?(index: number): Promise<Result<ColourImage, DecodeErrorCode>>;
   /**
    * A page's own text where the document has it (a born-digital PDF page), as a result in the
    * pixels decodePage would give; null where the page must be read from its pixels.

@@ -1,4 +1,6 @@
-import type { GreyImage } from '../intake/grey-image.js';
+import type { Point } from '../../../shared/ocr-result.js';
+import type { ColourImage, GreyImage } from '../intake/grey-image.js';
+import type { CardOutline } from './card-geometry.js';
 import type { FoundRules } from './find-rules.js';
 
 /**
@@ -7,6 +9,9 @@ import type { FoundRules } from './find-rules.js';
  */
 export interface VisionTasks {
   readonly findRules: { readonly input: { readonly image: GreyImage; readonly textHeight: number }; readonly output: FoundRules };
+  readonly locateCards: { readonly input: { readonly image: ColourImage }; readonly output: CardOutline[] };
+  readonly warpCard: { readonly input: { readonly image: ColourImage; readonly corners: readonly Point[]; readonly width: number; readonly height: number }; readonly output: ColourImage };
+  readonly sharpness: { readonly input: { readonly image: ColourImage }; readonly output: number };
 }
 
 export type VisionTaskName = keyof VisionTasks;

@@ -1,0 +1,221 @@
+import sharp from 'sharp';
+import { idCardWarnings, type CardSide, type IdCardFieldName, type IdCardFields, type IdCardReading, type IdCardWarning, type IdCardWarningName } from '../../../shared/idcard-result.js';
+import type { EngineErrorCode } from '../../../shared/engine-errors.js';
+import type { PageOutcome, Point } from '../../../shared/ocr-result.js';
+import { fail, ok, type Result } from '../../../shared/result.js';
+import type { ColourImage } from '../intake/grey-image.js';
+import type { ImageInput } from '../intake/image-input.js';
+import type { IdCardOptions, RecognizeControl, RecognizeOptions } from '../engine-types.js';
+import type { CardOutline } from '../vision/card-geometry.js';
+import type { VisionThread } from '../vision/vision-thread.js';
+import { birthOf, fieldRegions, fieldTexts, nationOf, plausible, sexOf, sideOf, trimmed, type CardWord, type FieldText } from './card-fields.js';
+import { cardHeight, cardWidth, frontLayout, type Region } from './card-layout.js';
+import { reconcileIdCard } from './id-number.js';
+
+export interface IdCardDeps {
+  readonly vision: VisionThread;
+  /** Decodes the input's first page in colour, upright, within the engine's admission. */
+  readonly decodeColour: (input: ImageInput, signal: AbortSignal | undefined) => Promise<Result<ColourImage, EngineErrorCode>>;
+  /** The engine's reading of an image (the straightened card, or a field of it). */
+  readonly recognize: (input: ImageInput, options: RecognizeOptions, control: RecognizeControl) => Promise<Result<PageOutcome[], EngineErrorCode>>;
+  /** The warnings' measures; absent until they are built. */
+  readonly detectWarnings?: (context: WarningContext) => Promise<Result<MeasuredWarnings, EngineErrorCode>>;
+}
+
+export interface MeasuredWarnings {
+  readonly warnings: IdCardWarning[];
+  readonly reflections: IdCardReading['reflections'];
+  readonly borderCodeValue: number;
+}
+
+/** What the warning detectors look at. */
+export interface WarningContext {
+  readonly photo: ColourImage;
+  readonly card: ColourImage;
+  readonly outline: CardOutline;
+  readonly side: CardSide;
+  readonly fields: IdCardFields;
+  readonly validDateOk: boolean | null;
+  readonly asked: ReadonlySet<IdCardWarningName>;
+  readonly reflectionDetail: boolean;
+  readonly today: Date;
+}
+
+/** A card side needs a third of its printed labels found to be taken for one. */
+const minimumLabelShare = 0.34;
+
+const emptyFields: IdCardFields = { name: '', sex: '', nation: '', birth: '', address: '', idNum: '', authority: '', validDate: '' };
+
+const rawImage = (image: ColourImage) => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+const asColour = (image: ColourImage): ColourImage => ({ ...image, data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength) });
+
+/** One card of the photo, straightened and read. */
+interface ReadCard {
+  readonly outline: CardOutline;
+  readonly corners: readonly [Point, Point, Point, Point];
+  readonly image: ColourImage;
+  readonly side: CardSide;
+  readonly fields: IdCardFields;
+  readonly confidence: Partial<Record<IdCardFieldName, number>>;
+}
+
+/**
+ * Reads a resident identity card: finds it in the photo and straightens it (vision thread), reads
+ * it once (the engine's reading of the straightened card, without its own turns), decides the side
+ * from the printed labels (a card upside down is turned and read again), takes each field from its
+ * place in the layout (a field that does not look right is read again from its own crop),
+ * reconciles the number with Birth and Sex, and measures what was asked. With `multiCard` the
+ * front and back in one photo are read together; two cards of one side are refused.
+ */
+export async function readIdCard(deps: IdCardDeps, input: ImageInput, options: IdCardOptions, control: RecognizeControl): Promise<Result<IdCardReading, EngineErrorCode>> {
+  const photo = await deps.decodeColour(input, control.signal);
+  if (!photo.ok) return photo;
+  const outlines = await deps.vision.run('locateCards', { image: photo.value });
+  if (!outlines.ok) return outlines;
+  if (outlines.value.length === 0) return fail('NoIdCard', 'No identity card was found in the image: photograph the whole card, filling most of the picture.');
+
+  const first = await readOneCard(deps, photo.value, outlines.value[0]!, options, control);
+  if (!first.ok) return first;
+  const second = outlines.value[1] ? await readOneCard(deps, photo.value, outlines.value[1], { ...options, side: undefined }, control) : null;
+  const other = second?.ok ? second.value : null;
+  if (other && other.side === first.value.side) {
+    return fail('MultipleCards', `The image holds two cards showing their ${first.value.side === 'FRONT' ? 'fronts' : 'backs'}; photograph one card at a time.`);
+  }
+  const cards = options.multiCard && other ? [first.value, other] : [first.value];
+  const front = cards.find((card) => card.side === 'FRONT');
+  const back = cards.find((card) => card.side === 'BACK');
+  const main = front ?? first.value;
+  const merged: IdCardFields = { ...emptyFields, ...(front ? pick(front.fields, ['name', 'sex', 'nation', 'birth', 'address', 'idNum']) : {}), ...(back ? pick(back.fields, ['authority', 'validDate']) : {}) };
+  const reconciled = reconcileIdCard(main.side, merged, { rectify: options.rectify ?? true, today: options.today });
+  // An expired or impossible validity is known from the reading itself; the other warnings are measured.
+  const dateWarning: IdCardWarning[] = options.warnings?.has('invalidDate') && reconciled.validDate?.invalidDateWarn ? [idCardWarnings.invalidDate] : [];
+
+  const measured: MeasuredWarnings[] = [];
+  for (const card of cards) {
+    const borderCodeValue = Math.round(100 * (1 - card.outline.inside));
+    if (!options.warnings?.size || !deps.detectWarnings) {
+      measured.push({ warnings: [], reflections: [], borderCodeValue });
+      continue;
+    }
+    const found = await deps.detectWarnings({
+      photo: photo.value,
+      card: card.image,
+      outline: card.outline,
+      side: card.side,
+      fields: reconciled.fields,
+      validDateOk: reconciled.checks.validDateWellFormed,
+      asked: options.warnings,
+      reflectionDetail: options.reflectionDetail ?? false,
+      today: options.today,
+    });
+    if (!found.ok) return found;
+    measured.push(found.value);
+  }
+  const qualities = await Promise.all(cards.map((card) => deps.vision.run('sharpness', { image: card.image })));
+  const quality = Math.min(...qualities.map((measure) => (measure.ok ? measure.value : 0)));
+  const { portrait } = frontLayout;
+  return ok({
+    side: main.side,
+    fields: reconciled.fields,
+    confidence: Object.assign({}, ...cards.map((card) => card.confidence)) as IdCardReading['confidence'],
+    checks: reconciled.checks,
+    corners: main.corners,
+    warnings: [...new Set([...dateWarning, ...measured.flatMap((measure) => measure.warnings)])],
+    quality,
+    borderCodeValue: Math.max(...measured.map((measure) => measure.borderCodeValue)),
+    reflections: [...new Set(measured.flatMap((measure) => measure.reflections))],
+    ...(options.cropCard ? { cardJpeg: new Uint8Array(await rawImage(main.image).jpeg({ quality: 90 }).toBuffer()) } : {}),
+    ...(options.cropPortrait && front
+      ? { portraitJpeg: new Uint8Array(await rawImage(front.image).extract({ left: portrait.x, top: portrait.y, width: portrait.width, height: portrait.height }).jpeg({ quality: 90 }).toBuffer()) }
+      : {}),
+  });
+}
+
+function pick<Key extends IdCardFieldName>(fields: IdCardFields, names: readonly Key[]): Pick<IdCardFields, Key> {
+  return Object.fromEntries(names.map((name) => [name, fields[name]])) as Pick<IdCardFields, Key>;
+}
+
+async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOutline, options: IdCardOptions, control: RecognizeControl): Promise<Result<ReadCard, EngineErrorCode>> {
+  const warped = await deps.vision.run('warpCard', { image: photo, corners: outline.corners, width: cardWidth, height: cardHeight });
+  if (!warped.ok) return warped;
+  const readOptions = { language: 'chi_sim', tier: options.tier ?? 'standard', detectOrientation: false, deskew: false, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } as const;
+
+  const readCard = async (image: ColourImage): Promise<Result<CardWord[], EngineErrorCode>> => {
+    const pages = await deps.recognize({ kind: 'bytes', bytes: await rawImage(image).png({ compressionLevel: 1 }).toBuffer() }, readOptions, control);
+    if (!pages.ok) return pages;
+    const page = pages.value[0];
+    if (!page) return fail('EngineFailed', 'The engine returned no page.');
+    if (!page.ok) return page;
+    return ok(page.result.lines.flatMap((line) => line.words.map((word) => ({ text: word.text, confidence: word.confidence, box: word.box }))));
+  };
+
+  /** One field's crop (a little margin round its region) read on its own; single lines but the address. */
+  const readRegion = async (image: ColourImage, region: Region, singleLine: boolean): Promise<Result<FieldText | null, EngineErrorCode>> => {
+    const left = Math.max(0, Math.round(region.x - 8));
+    const top = Math.max(0, Math.round(region.y - 6));
+    const width = Math.min(image.width - left, Math.round(region.width + 16));
+    const height = Math.min(image.height - top, Math.round(region.height + 12));
+    if (width < 8 || height < 8) return ok(null);
+    const crop = await rawImage(image).extract({ left, top, width, height }).png({ compressionLevel: 1 }).toBuffer();
+    const pages = await deps.recognize({ kind: 'bytes', bytes: crop }, { ...readOptions, singleLine }, control);
+    if (!pages.ok) return pages;
+    const page = pages.value[0];
+    if (!page?.ok) return ok(null);
+    const { lines } = page.result;
+    const characters = lines.reduce((sum, line) => sum + line.text.length, 0);
+    const confidence = characters ? lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / characters : 0;
+    return ok({ text: lines.map((line) => line.text).join(''), rows: lines.map((line) => line.text), confidence: Math.round(confidence) });
+  };
+
+  let image = asColour(warped.value);
+  let corners = outline.corners;
+  let words = await readCard(image);
+  if (!words.ok) return words;
+  let side = sideOf(words.value);
+  if (side.share < minimumLabelShare) {
+    // Upside down, perhaps: the card turned half round, read again, and the better reading kept.
+    const { data, info } = await rawImage(image).rotate(180).raw().toBuffer({ resolveWithObject: true });
+    const turned = { data, width: info.width, height: info.height };
+    const again = await readCard(turned);
+    if (!again.ok) return again;
+    const turnedSide = sideOf(again.value);
+    if (turnedSide.share > side.share) {
+      image = turned;
+      words = again;
+      side = turnedSide;
+      corners = [corners[2], corners[3], corners[0], corners[1]];
+    }
+  }
+  if (side.share < minimumLabelShare) {
+    return fail('NoIdCard', 'This is not the front or back of a resident identity card of the Chinese mainland (cards of Hong Kong, Macao and Taiwan, and other documents, are not read).');
+  }
+  if (options.side && options.side !== side.side) {
+    return fail('CardSideMismatch', `The card shows its ${side.side === 'FRONT' ? 'front (portrait side)' : 'back (national emblem side)'}, but ${options.side} was asked for.`);
+  }
+
+  const { texts, shift } = fieldTexts(words.value, side.side);
+  // A field that does not look like what the card prints there is read again from its own crop.
+  const cleaned = (text: FieldText | undefined) => trimmed(text?.text.replace(/\s/gu, '') ?? '');
+  const secondLooks = await Promise.all(
+    Object.entries(fieldRegions[side.side]).map(async ([name, region]) => {
+      const field = name as IdCardFieldName;
+      if (plausible[field](cleaned(texts[field]))) return ok(null);
+      const again = await readRegion(image, { ...region, x: region.x + shift.dx, y: region.y + shift.dy }, field !== 'address');
+      if (!again.ok) return again;
+      return ok(again.value && plausible[field](cleaned(again.value)) ? { field, text: again.value } : null);
+    }),
+  );
+  for (const look of secondLooks) {
+    if (!look.ok) return look;
+    if (look.value) texts[look.value.field] = look.value.text;
+  }
+  const text = (field: IdCardFieldName) => cleaned(texts[field]);
+  const fields: IdCardFields = {
+    ...emptyFields,
+    ...(side.side === 'FRONT'
+      ? { name: text('name'), sex: sexOf(text('sex')), nation: nationOf(text('nation')), birth: birthOf(text('birth')), address: text('address'), idNum: text('idNum') }
+      : { authority: text('authority'), validDate: texts.validDate?.text ?? '' }),
+  };
+  const confidence = Object.fromEntries(Object.entries(texts).map(([name, field]) => [name, (field as FieldText).confidence]));
+  return ok({ outline, corners, image, side: side.side, fields, confidence });
+}
