@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MonthlyBill, NotificationRecord, PackageView, UsageRow } from './billing-views.js';
 import type { RecognitionResult } from './ocr-result.js';
 import type { TableReading } from './table-result.js';
+import type { IdCardReading } from './idcard-result.js';
 import type { Failure } from './result.js';
 import type { ServerSettings } from './server-settings.js';
 import { serviceIds, type ServiceId } from './services.js';
@@ -55,7 +56,21 @@ export const consoleRecognizeFields = z.object({
   preview: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
   /** The client's name for this reading, to ask GET /progress/:job how far it is. */
   job: z.string().regex(/^[\w-]{8,64}$/u).optional(),
+  /** POST /idcard: the side the card must show (default: either). */
+  cardSide: z.enum(['FRONT', 'BACK']).optional(),
 });
+export type ConsoleRecognizeFields = z.output<typeof consoleRecognizeFields>;
+
+/**
+ * POST /idcard: the same form with service `idcard`: the card as read, every warning measured,
+ * the head photo cut out (front).
+ */
+export interface ConsoleIdCardReading {
+  readonly reading: Omit<IdCardReading, 'cardJpeg' | 'portraitJpeg'>;
+  /** The head photo as a JPEG data URL (front). */
+  readonly portrait?: string;
+  readonly preview?: string;
+}
 
 /** GET /progress/:job while the reading runs (404 before it starts and after it ends). */
 export interface ReadingProgress {
