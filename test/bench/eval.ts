@@ -6,7 +6,10 @@
  * Then the tables: structure, merged cells and cell text on ../shared/corpus/table (PubTabNet) and
  * on SYNTHETIC tables (eval-tables.ts).
  *
- *   npm run eval [-- --corpus DIR] [-- --ablation] [-- --no-native] [-- --tables (the table section only)]
+ * Then ID cards: each field's reading and each warning's detection and false alarms on SYNTHETIC
+ * cards (eval-idcard.ts).
+ *
+ *   npm run eval [-- --corpus DIR] [-- --ablation] [-- --no-native] [-- --tables | --idcard [--people N] (that section only)]
  *
  * Measurement, not a test: it prints figures and exits 0 unless something could not run at all.
  */
@@ -21,6 +24,7 @@ import { corpusFolder, loadCorpus, readTruth, type CorpusItem } from '../helpers
 import { characterErrorRate, missingWordRate } from '../helpers/text-metrics.js';
 import { sharedCorpusNote } from './bench-corpus.js';
 import { evaluateTables } from './eval-tables.js';
+import { evaluateIdCards } from './eval-idcard.js';
 import { comparesRequestWithoutSpaces, tesseractLanguagesFor } from './bench-languages.js';
 import { prepareNativeBaseline } from './native-baseline.js';
 import type { NativeTesseract } from './native-tesseract.js';
@@ -47,6 +51,9 @@ const { values } = parseArgs({
     tier: { type: 'string', default: 'standard' },
     /** Only the table section. */
     tables: { type: 'boolean', default: false },
+    /** Only the ID card section, on this many SYNTHETIC people (default 12). */
+    idcard: { type: 'boolean', default: false },
+    people: { type: 'string', default: '12' },
   },
 });
 const folder = path.resolve(values.corpus!);
@@ -138,7 +145,7 @@ const label = (item: CorpusItem) => `${item.id}${item.synthetic ? ' (SYNTHETIC)'
 const engine = createEngine({ workers: 2 });
 try {
   const started = Date.now();
-  if (!values.tables) {
+  if (!values.tables && !values.idcard) {
     const ours = await runOcrDesk(engine);
     const automatic = await runOcrDesk(engine, {}, 'auto');
     const autoById = new Map(automatic.map((s) => [s.item.id, s]));
@@ -241,7 +248,8 @@ try {
       );
     }
   }
-  await evaluateTables(engine, { sharedTables: path.resolve(repoRoot, '..', 'shared', 'corpus', 'table'), tier: values.tier as Tier });
+  if (!values.idcard) await evaluateTables(engine, { sharedTables: path.resolve(repoRoot, '..', 'shared', 'corpus', 'table'), tier: values.tier as Tier });
+  if (!values.tables) await evaluateIdCards(engine, { sharedCards: path.resolve(repoRoot, '..', 'shared', 'corpus', 'idcard'), people: Number(values.people) });
   console.log(`\n(eval took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 } finally {
   await engine.close();

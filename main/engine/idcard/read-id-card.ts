@@ -10,7 +10,8 @@ import type { CardOutline } from '../vision/card-geometry.js';
 import type { VisionThread } from '../vision/vision-thread.js';
 import { birthOf, fieldRegions, fieldTexts, nationOf, plausible, sexOf, sideOf, trimmed, type CardWord, type FieldText } from './card-fields.js';
 import { cardHeight, cardWidth, frontLayout, type Region } from './card-layout.js';
-import { reconcileIdCard } from './id-number.js';
+import { decideWarnings } from './card-warnings.js';
+import { hasValidCheckCharacter, reconcileIdCard } from './id-number.js';
 
 export interface IdCardDeps {
   readonly vision: VisionThread;
@@ -18,27 +19,6 @@ export interface IdCardDeps {
   readonly decodeColour: (input: ImageInput, signal: AbortSignal | undefined) => Promise<Result<ColourImage, EngineErrorCode>>;
   /** The engine's reading of an image (the straightened card, or a field of it). */
   readonly recognize: (input: ImageInput, options: RecognizeOptions, control: RecognizeControl) => Promise<Result<PageOutcome[], EngineErrorCode>>;
-  /** The warnings' measures; absent until they are built. */
-  readonly detectWarnings?: (context: WarningContext) => Promise<Result<MeasuredWarnings, EngineErrorCode>>;
-}
-
-export interface MeasuredWarnings {
-  readonly warnings: IdCardWarning[];
-  readonly reflections: IdCardReading['reflections'];
-  readonly borderCodeValue: number;
-}
-
-/** What the warning detectors look at. */
-export interface WarningContext {
-  readonly photo: ColourImage;
-  readonly card: ColourImage;
-  readonly outline: CardOutline;
-  readonly side: CardSide;
-  readonly fields: IdCardFields;
-  readonly validDateOk: boolean | null;
-  readonly asked: ReadonlySet<IdCardWarningName>;
-  readonly reflectionDetail: boolean;
-  readonly today: Date;
 }
 
 /** A card side needs a third of its printed labels found to be taken for one. */
@@ -57,6 +37,8 @@ interface ReadCard {
   readonly side: CardSide;
   readonly fields: IdCardFields;
   readonly confidence: Partial<Record<IdCardFieldName, number>>;
+  /** The whole reading of the card, as text (a temporary card says so in its title). */
+  readonly text: string;
 }
 
 /**
@@ -88,28 +70,28 @@ export async function readIdCard(deps: IdCardDeps, input: ImageInput, options: I
   const merged: IdCardFields = { ...emptyFields, ...(front ? pick(front.fields, ['name', 'sex', 'nation', 'birth', 'address', 'idNum']) : {}), ...(back ? pick(back.fields, ['authority', 'validDate']) : {}) };
   const reconciled = reconcileIdCard(main.side, merged, { rectify: options.rectify ?? true, today: options.today });
   // An expired or impossible validity is known from the reading itself; the other warnings are measured.
-  const dateWarning: IdCardWarning[] = options.warnings?.has('invalidDate') && reconciled.validDate?.invalidDateWarn ? [idCardWarnings.invalidDate] : [];
+  // Only dates read with confidence: a validity misread under glare or moire is no finding about the card.
+  const dateReadWell = (back?.confidence.validDate ?? 0) >= 60;
+  const dateWarning: IdCardWarning[] = options.warnings?.has('invalidDate') && dateReadWell && reconciled.validDate?.invalidDateWarn ? [idCardWarnings.invalidDate] : [];
 
-  const measured: MeasuredWarnings[] = [];
+  // A number whose check character holds, read with Birth and Sex with confidence, speaks for the card.
+  const trusted = (field: IdCardFieldName) => (front?.confidence[field] ?? 0) >= 70;
+  const numberTrusted = reconciled.checks.checkDigitValid === true && trusted('idNum') && trusted('birth') && trusted('sex');
+  const measured: Array<{ warnings: IdCardWarning[]; reflections: IdCardReading['reflections']; borderCodeValue: number }> = [];
   for (const card of cards) {
     const borderCodeValue = Math.round(100 * (1 - card.outline.inside));
-    if (!options.warnings?.size || !deps.detectWarnings) {
+    if (!options.warnings?.size) {
       measured.push({ warnings: [], reflections: [], borderCodeValue });
       continue;
     }
-    const found = await deps.detectWarnings({
-      photo: photo.value,
-      card: card.image,
-      outline: card.outline,
-      side: card.side,
-      fields: reconciled.fields,
-      validDateOk: reconciled.checks.validDateWellFormed,
-      asked: options.warnings,
-      reflectionDetail: options.reflectionDetail ?? false,
-      today: options.today,
-    });
-    if (!found.ok) return found;
-    measured.push(found.value);
+    const measures = await deps.vision.run('measureCard', { card: card.image, side: card.side });
+    if (!measures.ok) return measures;
+    const decided = decideWarnings(
+      options.warnings,
+      { side: card.side, outline: card.outline, measures: measures.value, cardText: card.text, checks: reconciled.checks, validityFitsAge: reconciled.validDate?.fitsAge ?? null, numberTrusted },
+      options.reflectionDetail ?? false,
+    );
+    measured.push({ ...decided, borderCodeValue });
   }
   const qualities = await Promise.all(cards.map((card) => deps.vision.run('sharpness', { image: card.image })));
   const quality = Math.min(...qualities.map((measure) => (measure.ok ? measure.value : 0)));
@@ -150,14 +132,14 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
   };
 
   /** One field's crop (a little margin round its region) read on its own; single lines but the address. */
-  const readRegion = async (image: ColourImage, region: Region, singleLine: boolean): Promise<Result<FieldText | null, EngineErrorCode>> => {
+  const readRegion = async (image: ColourImage, region: Region, singleLine: boolean, language: string): Promise<Result<FieldText | null, EngineErrorCode>> => {
     const left = Math.max(0, Math.round(region.x - 8));
     const top = Math.max(0, Math.round(region.y - 6));
     const width = Math.min(image.width - left, Math.round(region.width + 16));
     const height = Math.min(image.height - top, Math.round(region.height + 12));
     if (width < 8 || height < 8) return ok(null);
     const crop = await rawImage(image).extract({ left, top, width, height }).png({ compressionLevel: 1 }).toBuffer();
-    const pages = await deps.recognize({ kind: 'bytes', bytes: crop }, { ...readOptions, singleLine }, control);
+    const pages = await deps.recognize({ kind: 'bytes', bytes: crop }, { ...readOptions, language, singleLine }, control);
     if (!pages.ok) return pages;
     const page = pages.value[0];
     if (!page?.ok) return ok(null);
@@ -199,8 +181,9 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
   const secondLooks = await Promise.all(
     Object.entries(fieldRegions[side.side]).map(async ([name, region]) => {
       const field = name as IdCardFieldName;
-      if (plausible[field](cleaned(texts[field]))) return ok(null);
-      const again = await readRegion(image, { ...region, x: region.x + shift.dx, y: region.y + shift.dy }, field !== 'address');
+      if (plausible[field](cleaned(texts[field])) && (field !== 'idNum' || hasValidCheckCharacter(cleaned(texts[field]).toUpperCase()))) return ok(null);
+      // The number is digits in a typeface of its own: read again with the Latin model, which knows digits best.
+      const again = await readRegion(image, { ...region, x: region.x + shift.dx, y: region.y + shift.dy }, field !== 'address', field === 'idNum' || field === 'birth' ? 'eng' : 'chi_sim');
       if (!again.ok) return again;
       return ok(again.value && plausible[field](cleaned(again.value)) ? { field, text: again.value } : null);
     }),
@@ -214,8 +197,8 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
     ...emptyFields,
     ...(side.side === 'FRONT'
       ? { name: text('name'), sex: sexOf(text('sex')), nation: nationOf(text('nation')), birth: birthOf(text('birth')), address: text('address'), idNum: text('idNum') }
-      : { authority: text('authority'), validDate: texts.validDate?.text ?? '' }),
+      : { authority: text('authority'), validDate: trimmed(texts.validDate?.text ?? '') }),
   };
   const confidence = Object.fromEntries(Object.entries(texts).map(([name, field]) => [name, (field as FieldText).confidence]));
-  return ok({ outline, corners, image, side: side.side, fields, confidence });
+  return ok({ outline, corners, image, side: side.side, fields, confidence, text: words.value.map((word) => word.text).join('') });
 }

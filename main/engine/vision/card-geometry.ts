@@ -61,33 +61,50 @@ export function locateCards(image: ColourImage): Promise<CardOutline[]> {
     cv['Canny'](grey, edges, 40, 120);
     const kernel = mats.keep(cv['getStructuringElement'](cv['MORPH_RECT'], new cv['Size'](5, 5)));
     cv['morphologyEx'](edges, edges, cv['MORPH_CLOSE'], kernel);
-    const contours = mats.keep(new cv['MatVector']());
-    const hierarchy = mats.keep(new cv['Mat']());
-    cv['findContours'](edges, contours, hierarchy, cv['RETR_EXTERNAL'], cv['CHAIN_APPROX_SIMPLE']);
+    // Two maps of where a card's outline may be: the edges, and the card's own light, unsaturated
+    // colours (a finger or a shadow across its edge breaks the edges, but its colour is not the
+    // card's, and the outline's convex hull closes the notch it leaves).
+    const hsv = mats.keep(new cv['Mat']());
+    cv['cvtColor'](small, hsv, cv['COLOR_RGB2HSV']);
+    const light = mats.keep(new cv['Mat']());
+    const low = mats.keep(new cv['Mat'](hsv.rows, hsv.cols, hsv.type(), new cv['Scalar'](0, 0, 150, 0)));
+    const high = mats.keep(new cv['Mat'](hsv.rows, hsv.cols, hsv.type(), new cv['Scalar'](180, 70, 255, 255)));
+    cv['inRange'](hsv, low, high, light);
+    const smallKernel = mats.keep(cv['getStructuringElement'](cv['MORPH_RECT'], new cv['Size'](5, 5)));
+    const largeKernel = mats.keep(cv['getStructuringElement'](cv['MORPH_RECT'], new cv['Size'](15, 15)));
+    cv['morphologyEx'](light, light, cv['MORPH_OPEN'], smallKernel);
+    cv['morphologyEx'](light, light, cv['MORPH_CLOSE'], largeKernel);
     const area = small.rows * small.cols;
     const candidates: Array<{ corners: [Point, Point, Point, Point]; area: number }> = [];
-    for (let index = 0; index < contours.size(); index += 1) {
-      const contour = mats.keep(contours.get(index));
-      const hull = mats.keep(new cv['Mat']());
-      cv['convexHull'](contour, hull, false, true);
-      const hullArea = cv['contourArea'](hull) as number;
-      if (hullArea < 0.05 * area || hullArea > 0.995 * area) continue;
-      const approx = mats.keep(new cv['Mat']());
-      cv['approxPolyDP'](hull, approx, 0.02 * (cv['arcLength'](hull, true) as number), true);
-      let corners: Point[];
-      if (approx.rows === 4) {
-        corners = Array.from({ length: 4 }, (_, k) => ({ x: approx.data32S[2 * k] as number, y: approx.data32S[2 * k + 1] as number }));
-      } else {
-        const box = cv['minAreaRect'](hull) as { center: Point; size: { width: number; height: number }; angle: number };
-        const points = cv['RotatedRect']['points'](box) as Point[];
-        corners = points.map((point) => ({ x: point.x, y: point.y }));
+    for (const map of [edges, light]) {
+      const contours = mats.keep(new cv['MatVector']());
+      const hierarchy = mats.keep(new cv['Mat']());
+      cv['findContours'](map, contours, hierarchy, cv['RETR_EXTERNAL'], cv['CHAIN_APPROX_SIMPLE']);
+      for (let index = 0; index < contours.size(); index += 1) {
+        const contour = mats.keep(contours.get(index));
+        const hull = mats.keep(new cv['Mat']());
+        cv['convexHull'](contour, hull, false, true);
+        const hullArea = cv['contourArea'](hull) as number;
+        if (hullArea < 0.05 * area || hullArea > 0.995 * area) continue;
+        const approx = mats.keep(new cv['Mat']());
+        cv['approxPolyDP'](hull, approx, 0.02 * (cv['arcLength'](hull, true) as number), true);
+        let corners: Point[];
+        if (approx.rows === 4) {
+          corners = Array.from({ length: 4 }, (_, k) => ({ x: approx.data32S[2 * k] as number, y: approx.data32S[2 * k + 1] as number }));
+        } else {
+          const box = cv['minAreaRect'](hull) as { center: Point; size: { width: number; height: number }; angle: number };
+          // An outline far from a rectangle (a card with things round it) is no card's.
+          if (hullArea < 0.85 * box.size.width * box.size.height) continue;
+          const points = cv['RotatedRect']['points'](box) as Point[];
+          corners = points.map((point) => ({ x: point.x, y: point.y }));
+        }
+        const ordered = orderCorners(corners);
+        const across = Math.hypot(ordered[1].x - ordered[0].x, ordered[1].y - ordered[0].y);
+        const down = Math.hypot(ordered[3].x - ordered[0].x, ordered[3].y - ordered[0].y);
+        const aspect = across / Math.max(1, down);
+        if (aspect < aspectRange[0] || aspect > aspectRange[1]) continue;
+        candidates.push({ corners: ordered, area: hullArea });
       }
-      const ordered = orderCorners(corners);
-      const across = Math.hypot(ordered[1].x - ordered[0].x, ordered[1].y - ordered[0].y);
-      const down = Math.hypot(ordered[3].x - ordered[0].x, ordered[3].y - ordered[0].y);
-      const aspect = across / Math.max(1, down);
-      if (aspect < aspectRange[0] || aspect > aspectRange[1]) continue;
-      candidates.push({ corners: ordered, area: hullArea });
     }
     const width = small.cols;
     const height = small.rows;
@@ -109,8 +126,9 @@ export function locateCards(image: ColourImage): Promise<CardOutline[]> {
         return { corners, found: 'outline' as const, inside: shareInside(corners, image.width, image.height) };
       });
     }
+    // Only a picture nearly the card's own shape is the card itself: a 4:3 or 16:9 photo is not.
     const aspect = Math.max(width, height) / Math.min(width, height);
-    if (aspect >= aspectRange[0] && aspect <= aspectRange[1]) {
+    if (Math.abs(aspect - cardAspect) <= 0.12) {
       const frame = orderCorners([
         { x: 0, y: 0 },
         { x: image.width - 1, y: 0 },

@@ -1,6 +1,7 @@
 import type { Point } from '../../../shared/ocr-result.js';
 import type { ColourImage, GreyImage } from '../intake/grey-image.js';
 import type { CardOutline } from './card-geometry.js';
+import type { CardMeasures } from './card-measures.js';
 import type { FoundRules } from './find-rules.js';
 
 /**
@@ -12,6 +13,7 @@ export interface VisionTasks {
   readonly locateCards: { readonly input: { readonly image: ColourImage }; readonly output: CardOutline[] };
   readonly warpCard: { readonly input: { readonly image: ColourImage; readonly corners: readonly Point[]; readonly width: number; readonly height: number }; readonly output: ColourImage };
   readonly sharpness: { readonly input: { readonly image: ColourImage }; readonly output: number };
+  readonly measureCard: { readonly input: { readonly card: ColourImage; readonly side: 'FRONT' | 'BACK' }; readonly output: CardMeasures };
 }
 
 export type VisionTaskName = keyof VisionTasks;

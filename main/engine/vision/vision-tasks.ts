@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { locateCards, sharpness, warpCard } from './card-geometry.js';
+import { measureCard } from './card-measures.js';
 import { findRules } from './find-rules.js';
 import type { VisionReply, VisionRequest, VisionTaskName, VisionTasks } from './vision-protocol.js';
 
@@ -15,6 +16,7 @@ const tasks: { readonly [Name in VisionTaskName]: (input: VisionTasks[Name]['inp
   locateCards: ({ image }) => locateCards(asBuffer(image)),
   warpCard: ({ image, corners, width, height }) => warpCard(asBuffer(image), corners, width, height),
   sharpness: ({ image }) => sharpness(asBuffer(image)),
+  measureCard: ({ card, side }) => measureCard(asBuffer(card), side),
 };
 
 if (!parentPort) throw new Error('vision-tasks.ts runs in the vision thread');
