@@ -129,10 +129,13 @@ export const plausible: Record<IdCardFieldName, (text: string) => boolean> = {
 /** Marks the reading picked up at a field's ends (a quote from the label's edge, a stray dash). */
 export const trimmed = (text: string): string => text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** Birth as the cloud gives it (`1987/1/1`) from the card's `1987 年 1 月 1 日`, or '' when no date is there. */
+/**
+ * Birth as the cloud gives it (`1987/1/1`) from the card's `1987 年 1 月 1 日` (or its digits
+ * alone, as groups apart), or '' when no date is there.
+ */
 export function birthOf(text: string): string {
-  const match = /(\d{4})\D{0,3}?(\d{1,2})\D{0,3}?(\d{1,2})/u.exec(text.replace(/\s/gu, ''));
-  return match ? `${Number(match[1])}/${Number(match[2])}/${Number(match[3])}` : '';
+  const groups = /(\d{4})\D+(\d{1,2})\D+(\d{1,2})/u.exec(text) ?? /(\d{4})(\d{1,2})(\d{2})/u.exec(text.replace(/\s/gu, ''));
+  return groups ? `${Number(groups[1])}/${Number(groups[2])}/${Number(groups[3])}` : '';
 }
 
 /** Sex as printed: the first 男 or 女 of the field. */
