@@ -108,3 +108,10 @@ export async function sdkErrorCode(call: Promise<unknown>): Promise<string> {
     return (error as { code?: string }).code ?? `transport error: ${(error as Error).message}`;
   }
 }
+
+/** A new key of the root account (or of `account`), for a test's SDK client. */
+export async function newKey(server: TestServer, account?: string): Promise<{ SecretId: string; SecretKey: string }> {
+  const created = await server.workspace.accounts.createKey(account);
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}

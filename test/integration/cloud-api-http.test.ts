@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultPort, startApiServer } from '../../main/api/server.js';
-import { startTestServer, type TestServer } from '../helpers/api-server.js';
+import { startTestServer, type TestServer, newKey } from '../helpers/api-server.js';
 import { corpusFolder } from '../helpers/fixture-corpus.js';
 import { rawRequest, signedCloudRequest, signedHeaders } from '../helpers/signed-request.js';
 
@@ -21,9 +21,7 @@ const bytesOf = (name: string) => readFile(path.join(corpusFolder, name));
 
 before(async () => {
   server = await startTestServer({ allowedImageHosts: ['127.0.0.1'] });
-  const created = await server.workspace.accounts.createKey();
-  if (!created.ok) throw new Error(created.error.message);
-  key = created.value;
+  key = await newKey(server);
   const png = await bytesOf('node-tesseract.png');
   imageHost = http.createServer((request, response) => {
     if (request.url === '/text.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { idCardAdvancedInfo, idCardResponse } from '../../shared/cloud-api/idcard-ocr.js';
 import { idCardWarnings } from '../../shared/idcard-result.js';
-import { startTestServer, sdkClient, sdkErrorCode, type TestServerWithConsole } from '../helpers/api-server.js';
+import { startTestServer, sdkClient, sdkErrorCode, type TestServerWithConsole, newKey } from '../helpers/api-server.js';
 import { fieldsOf, greyPhotocopy, renderCard, syntheticPeople } from '../helpers/synthetic-idcard.js';
 import { everydayPhoto } from '../bench/eval-idcard.js';
 import { characterErrors } from '../helpers/text-metrics.js';
@@ -16,9 +16,7 @@ const [person] = syntheticPeople(1, 77);
 
 before(async () => {
   server = await startTestServer();
-  const created = await server.workspace.accounts.createKey();
-  if (!created.ok) throw new Error(created.error.message);
-  key = created.value;
+  key = await newKey(server);
 });
 after(() => server.close());
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { generalTextResponse, handwritingResponse } from '../../shared/cloud-api/text-ocr-responses.js';
 import type { Account } from '../../main/accounts/accounts.js';
-import { startTestServer, sdkClient, sdkErrorCode, type TestServer } from '../helpers/api-server.js';
+import { startTestServer, sdkClient, sdkErrorCode, type TestServer, newKey } from '../helpers/api-server.js';
 import { corpusFolder } from '../helpers/fixture-corpus.js';
 import { meterCalls } from '../helpers/metered-calls.js';
 
@@ -17,9 +17,7 @@ const image = async (name: string) => (await readFile(path.join(corpusFolder, na
 
 before(async () => {
   server = await startTestServer({ qps: { GeneralFastOCR: 1 } });
-  const key = await server.workspace.accounts.createKey();
-  if (!key.ok) throw new Error(key.error.message);
-  rootKey = key.value;
+  rootKey = await newKey(server);
   root = server.workspace.accounts.list().find((account) => account.root)!;
 });
 after(() => server.close());

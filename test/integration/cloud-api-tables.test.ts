@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { recognizeTableAccurateResponse, recognizeTableResponse } from '../../shared/cloud-api/table-ocr.js';
 import { xlsxMediaType, type ConsoleTableReading } from '../../shared/console-api.js';
 import type { TableReading } from '../../shared/table-result.js';
-import { startTestServer, sdkClient, sdkErrorCode, type TestServerWithConsole } from '../helpers/api-server.js';
+import { startTestServer, sdkClient, sdkErrorCode, type TestServerWithConsole, newKey } from '../helpers/api-server.js';
 import { rawRequest } from '../helpers/signed-request.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
 
@@ -17,9 +17,7 @@ const image = async (name: string) => (await readFile(corpusPath(name))).toStrin
 
 before(async () => {
   server = await startTestServer();
-  const created = await server.workspace.accounts.createKey();
-  if (!created.ok) throw new Error(created.error.message);
-  key = created.value;
+  key = await newKey(server);
 });
 after(() => server.close());
 

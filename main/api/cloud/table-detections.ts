@@ -2,6 +2,9 @@ import type { Coord } from '../../../shared/cloud-api/text-ocr-responses.js';
 import type { TableDetectInfo, TableInfo } from '../../../shared/cloud-api/table-ocr.js';
 import type { Point } from '../../../shared/ocr-result.js';
 import type { TableReading } from '../../../shared/table-result.js';
+import type { RecognizedTables } from '../../services/recognition-service.js';
+import { tableWorkbook } from '../../export/xlsx/table-workbook.js';
+import { pdfPageSize } from './action-kit.js';
 
 const coords = (points: readonly Point[]): Coord[] => points.map((point) => ({ X: Math.round(point.x), Y: Math.round(point.y) }));
 
@@ -62,3 +65,14 @@ export const tableAngle = (reading: TableReading) => {
   const clockwise = ((reading.angle % 360) + 360) % 360;
   return clockwise === 0 ? 0 : Math.round((clockwise - 360) * 100) / 100;
 };
+
+/** The answer both table actions give, with their own shape of TableDetections. */
+export async function tableAnswer(page: RecognizedTables, detections: (reading: TableReading) => unknown[]): Promise<Record<string, unknown>> {
+  const { reading } = page;
+  return {
+    TableDetections: detections(reading),
+    Data: Buffer.from(await tableWorkbook(reading.tables)).toString('base64'),
+    PdfPageSize: pdfPageSize(page),
+    Angle: tableAngle(reading),
+  };
+}

@@ -1,8 +1,7 @@
 import { recognizeTableRequest } from '../../../../shared/cloud-api/table-ocr.js';
 import { ok } from '../../../../shared/result.js';
-import { tableWorkbook } from '../../../export/xlsx/table-workbook.js';
-import { pageOption, pdfPageSize, readForAction, type CloudActionHandler } from '../action-kit.js';
-import { tableAngle, tableDetectInfos } from '../table-detections.js';
+import { pageOption, readForAction, type CloudActionHandler } from '../action-kit.js';
+import { tableAnswer, tableDetectInfos } from '../table-detections.js';
 
 /** RecognizeTableOCR (V2): the standard tier, Chinese with English (TableLanguage zh) or Japanese (jap). */
 export const recognizeTableOcr: CloudActionHandler = async (params, context) => {
@@ -10,12 +9,5 @@ export const recognizeTableOcr: CloudActionHandler = async (params, context) => 
     lang: request.TableLanguage ?? 'zh',
     ...pageOption(request),
   }));
-  if (!read.ok) return read;
-  const { reading } = read.value.page;
-  return ok({
-    TableDetections: tableDetectInfos(reading),
-    Data: Buffer.from(await tableWorkbook(reading.tables)).toString('base64'),
-    PdfPageSize: pdfPageSize(read.value.page),
-    Angle: tableAngle(reading),
-  });
+  return read.ok ? ok(await tableAnswer(read.value.page, tableDetectInfos)) : read;
 };
