@@ -99,6 +99,33 @@ export function withEmptyCells(rows: number, columns: number, cells: readonly Sy
 }
 
 /**
+ * A ruled table with a header over two columns and a label over two rows: the committed fixture
+ * test/fixtures/corpus/synthetic-ruled-table.png (scripts/make-table-fixture.ts draws it).
+ */
+export const ruledTable: SyntheticTable = {
+  columns: [80, 420, 760, 1100],
+  rows: [120, 190, 260, 330, 400, 470],
+  rules: 'grid',
+  headerRows: 2,
+  title: 'Quarterly results',
+  cells: [
+    { row: 0, col: 0, rows: 2, text: 'Item' },
+    { row: 0, col: 1, cols: 2, text: '2025' },
+    { row: 1, col: 1, text: 'Q1' },
+    { row: 1, col: 2, text: 'Q2' },
+    { row: 2, col: 0, text: 'Revenue' },
+    { row: 2, col: 1, text: '1,234.50' },
+    { row: 2, col: 2, text: '1,410.00' },
+    { row: 3, col: 0, text: 'Cost' },
+    { row: 3, col: 1, text: '(560)' },
+    { row: 3, col: 2, text: '(602)' },
+    { row: 4, col: 0, text: 'Margin' },
+    { row: 4, col: 1, text: '54.6%' },
+    { row: 4, col: 2, text: '57.3%' },
+  ],
+};
+
+/**
  * A table ruled only across (top, under the header, bottom), as scientific papers print them: a
  * two-level header ("Variable" down both header rows, "Treatment" over two sub-columns), and a
  * first-column label wrapped onto a second line.
