@@ -4,6 +4,7 @@ import {
   type AccountView,
   type BillingOverview,
   type ConsoleAnswer,
+  type ConsoleIdCardReading,
   type ConsoleRecognition,
   type ConsoleTableReading,
   type CreatedKeyView,
@@ -52,6 +53,18 @@ export interface ConsoleClient {
     onUpload?: (fraction: number) => void,
     onReading?: (progress: ReadingProgress) => void,
   ): Promise<ConsoleAnswer<ConsoleTableReading>>;
+  /**
+   * Uploads one photo of an identity card and reads it (POST /idcard), followed like `recognize`:
+   * the fields, checks and every warning, the head photo of a front.
+   */
+  readIdCard(
+    file: Blob,
+    fileName: string,
+    fields: Pick<ReadingFields, 'cardSide' | 'preview'>,
+    signal?: AbortSignal,
+    onUpload?: (fraction: number) => void,
+    onReading?: (progress: ReadingProgress) => void,
+  ): Promise<ConsoleAnswer<ConsoleIdCardReading>>;
   /** The tables (as read or edited) written by the server as an xlsx workbook. */
   tablesXlsx(tables: readonly RecognizedTable[]): Promise<ConsoleAnswer<Blob>>;
   overview(): Promise<ConsoleAnswer<BillingOverview>>;
@@ -123,6 +136,7 @@ export function createConsoleClient(base = consoleApiBase, onSignedOut: () => vo
     languages: () => call('GET', '/languages'),
     recognize: (file, fileName, fields, signal, onUpload, onReading) => upload<ConsoleRecognition>('/recognize', file, fileName, fields, signal, onUpload, onReading),
     readTables: (file, fileName, fields, signal, onUpload, onReading) => upload<ConsoleTableReading>('/tables', file, fileName, fields, signal, onUpload, onReading),
+    readIdCard: (file, fileName, fields, signal, onUpload, onReading) => upload<ConsoleIdCardReading>('/idcard', file, fileName, { ...fields, service: 'idcard' }, signal, onUpload, onReading),
     // The workbook comes back as bytes; a refusal comes back as the usual JSON answer.
     tablesXlsx: async (tables) => {
       try {

@@ -1,6 +1,8 @@
-import type { ConsoleRecognition } from '../../shared/console-api.js';
+import type { ConsoleIdCardReading, ConsoleRecognition } from '../../shared/console-api.js';
+import type { CardSide } from '../../shared/idcard-result.js';
 import type { Failure } from '../../shared/result.js';
 import type { ServiceId } from '../../shared/services.js';
+import { cardText } from './idcard-fields.js';
 
 /**
  * The Recognize page's queue, as a pure reducer: files wait, upload, are read, and end done, failed
@@ -9,6 +11,12 @@ import type { ServiceId } from '../../shared/services.js';
  */
 export type QueueStatus = 'waiting' | 'uploading' | 'reading' | 'done' | 'failed' | 'cancelled';
 
+/**
+ * What a finished item holds: a text reading (/recognize) or an identity card (/idcard), tagged so
+ * the page shows each with its own view and the exports tell them apart.
+ */
+export type QueueResult = { readonly kind: 'text'; readonly reading: ConsoleRecognition } | { readonly kind: 'idcard'; readonly reading: ConsoleIdCardReading };
+
 export interface QueueItem {
   readonly id: string;
   readonly name: string;
@@ -16,6 +24,8 @@ export interface QueueItem {
   readonly service: ServiceId;
   readonly lang: string;
   readonly singleLine: boolean;
+  /** The side an ID card must show (null: the server decides); null for other services. */
+  readonly cardSide: CardSide | null;
   /** The page of a multi-page file this item reads (1 for a single image). */
   readonly pageNumber: number;
   /** The file's queue id that holds the bytes (a page item shares its file's). */
@@ -25,7 +35,7 @@ export interface QueueItem {
   readonly progress: number | null;
   /** While reading a document: the page and the pages. */
   readonly page: { readonly at: number; readonly of: number } | null;
-  readonly result: ConsoleRecognition | null;
+  readonly result: QueueResult | null;
   readonly error: Failure | null;
 }
 
@@ -36,11 +46,11 @@ export interface QueueState {
 }
 
 export type QueueAction =
-  | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string; readonly singleLine?: boolean }
+  | { readonly type: 'add'; readonly files: ReadonlyArray<{ id: string; name: string; size: number }>; readonly service: ServiceId; readonly lang: string; readonly singleLine?: boolean; readonly cardSide?: CardSide | null }
   | { readonly type: 'started'; readonly id: string }
   | { readonly type: 'uploaded'; readonly id: string; readonly fraction: number }
   | { readonly type: 'reading'; readonly id: string; readonly fraction: number; readonly page: number; readonly pages: number }
-  | { readonly type: 'finished'; readonly id: string; readonly answer: { ok: true; value: ConsoleRecognition } | { ok: false; error: Failure } }
+  | { readonly type: 'finished'; readonly id: string; readonly answer: { ok: true; value: QueueResult } | { ok: false; error: Failure } }
   | { readonly type: 'cancel'; readonly id: string }
   | { readonly type: 'retry'; readonly id: string }
   | { readonly type: 'remove'; readonly id: string }
@@ -70,6 +80,8 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
             service: action.service,
             lang: action.lang,
             singleLine: action.singleLine ?? false,
+            // Only a card reading has a side to ask for.
+            cardSide: action.service === 'idcard' ? (action.cardSide ?? null) : null,
             pageNumber: 1,
             fileId: file.id,
             status: 'waiting' as const,
@@ -96,13 +108,14 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         ? { ...item, status: 'done', progress: 1, result: answer.value, error: null }
         : { ...item, status: answer.error.code === 'Cancelled' ? 'cancelled' : 'failed', error: answer.error };
       // A multi-page file is read a page a request, like the cloud: its first page brings the others
-      // into the queue behind it, each read (and charged) as one call.
+      // into the queue behind it, each read (and charged) as one call. A card is one image: no pages.
+      const pageCount = answer.ok && answer.value.kind === 'text' ? answer.value.reading.pageCount : 1;
       const morePages: QueueItem[] =
-        answer.ok && item.pageNumber === 1 && answer.value.pageCount > 1
-          ? Array.from({ length: answer.value.pageCount - 1 }, (_, index) => ({
+        item.pageNumber === 1 && pageCount > 1
+          ? Array.from({ length: pageCount - 1 }, (_, index) => ({
               ...item,
               id: `${item.id}-page-${index + 2}`,
-              name: `${item.name} (${index + 2}/${answer.value.pageCount})`,
+              name: `${item.name} (${index + 2}/${pageCount})`,
               pageNumber: index + 2,
               status: 'waiting' as const,
               progress: 0,
@@ -137,10 +150,18 @@ export function nextToStart(state: QueueState): QueueItem[] {
   return state.items.filter((item) => item.status === 'waiting').slice(0, Math.max(0, parallelReads - inFlight));
 }
 
+/** A finished result as text: a page's text, or a card's fields as the card labels them. */
+export const resultText = (result: QueueResult): string => (result.kind === 'text' ? result.reading.result.text : cardText(result.reading.reading));
+
 /** Every finished result as one text, file by file, for "export all". */
 export function allText(state: QueueState): string {
   return state.items
     .filter((item) => item.result)
-    .map((item) => `# ${item.name}\n${item.result!.result.text}`)
+    .map((item) => `# ${item.name}\n${resultText(item.result!)}`)
     .join('\n\n');
+}
+
+/** Every finished result as JSON records, file by file, for "export all": each as its route answered. */
+export function allResults(state: QueueState): Array<{ file: string; service: ServiceId } & (ConsoleRecognition | ConsoleIdCardReading)> {
+  return state.items.flatMap((item) => (item.result ? [{ file: item.name, service: item.service, ...item.result.reading }] : []));
 }

@@ -13,5 +13,5 @@ export const serviceName = (t: Messages, service: ServiceId): string =>
     'table-accurate': t.serviceTableAccurate,
   })[service];
 
-/** Services the Recognize page can run today; the table services are the Tables page's, the others not yet available. */
-export const readableServices: readonly ServiceId[] = ['general-basic', 'general-accurate', 'general-fast', 'handwriting'];
+/** Services the Recognize page runs (ID cards through /idcard); the table services are the Tables page's. */
+export const readableServices: readonly ServiceId[] = ['general-basic', 'general-accurate', 'general-fast', 'handwriting', 'idcard'];

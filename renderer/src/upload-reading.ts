@@ -1,4 +1,5 @@
 import { csrfHeader, type ConsoleAnswer, type ReadingProgress } from '../../shared/console-api.js';
+import type { CardSide } from '../../shared/idcard-result.js';
 import type { ServiceId } from '../../shared/services.js';
 
 /** What a reading of one file asks for, as the console's multipart form carries it. */
@@ -9,10 +10,12 @@ export interface ReadingFields {
   readonly singleLine?: boolean;
   /** `true` for files a browser cannot show (TIFF, PDF): the server sends the page as a PNG. */
   readonly preview?: boolean;
+  /** An ID card reading (/idcard): the side the card must show; absent, the server decides. */
+  readonly cardSide?: CardSide;
 }
 
 export interface ReadingUpload {
-  /** The console route that reads the form: `/recognize` or `/tables`. */
+  /** The console route that reads the form: `/recognize`, `/tables` or `/idcard`. */
   readonly url: string;
   readonly csrf: string;
   readonly file: Blob;
@@ -45,6 +48,7 @@ export function uploadReading<T>(upload: ReadingUpload): Promise<ConsoleAnswer<T
     if (fields.page) form.append('page', String(fields.page));
     if (fields.preview) form.append('preview', 'true');
     if (fields.singleLine) form.append('singleLine', 'true');
+    if (fields.cardSide) form.append('cardSide', fields.cardSide);
     form.append('image', upload.file, upload.fileName);
     let polling: ReturnType<typeof setInterval> | null = null;
     const stopPolling = () => polling !== null && clearInterval(polling);

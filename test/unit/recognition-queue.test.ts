@@ -1,13 +1,33 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allText, emptyQueue, nextToStart, queueReducer, type QueueAction, type QueueState } from '../../renderer/src/recognition-queue.js';
-import type { ConsoleRecognition } from '../../shared/console-api.js';
+import { allResults, allText, emptyQueue, nextToStart, queueReducer, type QueueAction, type QueueResult, type QueueState } from '../../renderer/src/recognition-queue.js';
+import type { ConsoleIdCardReading, ConsoleRecognition } from '../../shared/console-api.js';
 
-const reading = (text: string): ConsoleRecognition => ({
+const page = (text: string): ConsoleRecognition => ({
   page: 1,
   pageCount: 1,
   result: { text, angle: 0, language: 'eng', source: 'ocr', lines: [], width: 10, height: 10, inputWidth: 10, inputHeight: 10 },
 });
+const reading = (text: string): QueueResult => ({ kind: 'text', reading: page(text) });
+// A front as /idcard answers it (made up for the reducer: no engine involved).
+const front: ConsoleIdCardReading = {
+  reading: {
+    side: 'FRONT',
+    fields: { name: '张三', sex: '男', nation: '汉', birth: '1990/1/2', address: '北京市东城区某街1号', idNum: '11010119900102001X', authority: '', validDate: '' },
+    confidence: { name: 90 },
+    checks: { checkDigitValid: true, birthMatches: true, sexMatches: true, region: '北京市东城区', validDateWellFormed: null },
+    corners: [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 6 },
+      { x: 0, y: 6 },
+    ],
+    warnings: [],
+    quality: 80,
+    borderCodeValue: 100,
+    reflections: [],
+  },
+};
 const run = (actions: QueueAction[], start: QueueState = emptyQueue) => actions.reduce(queueReducer, start);
 const files = (...names: string[]) => names.map((name) => ({ id: name, name, size: 100 }));
 
@@ -48,7 +68,7 @@ test('queue: reading progress moves forward only, and names the page of a docume
 });
 
 test('queue: the first page of a multi-page file brings its other pages in behind it', () => {
-  const document: ConsoleRecognition = { ...reading('page one'), pageCount: 3 };
+  const document: QueueResult = { kind: 'text', reading: { ...page('page one'), pageCount: 3 } };
   let state = run([{ type: 'add', files: files('doc.pdf', 'next.png'), service: 'general-basic', lang: 'auto' }, { type: 'started', id: 'doc.pdf' }]);
   state = run([{ type: 'finished', id: 'doc.pdf', answer: { ok: true, value: document } }], state);
   assert.deepEqual(state.items.map((item) => [item.name, item.pageNumber, item.fileId]), [
@@ -57,6 +77,26 @@ test('queue: the first page of a multi-page file brings its other pages in behin
     ['doc.pdf (3/3)', 3, 'doc.pdf'],
     ['next.png', 1, 'next.png'],
   ]);
-  state = run([{ type: 'started', id: 'doc.pdf-page-2' }, { type: 'finished', id: 'doc.pdf-page-2', answer: { ok: true, value: { ...reading('page two'), page: 2, pageCount: 3 } } }], state);
+  state = run([{ type: 'started', id: 'doc.pdf-page-2' }, { type: 'finished', id: 'doc.pdf-page-2', answer: { ok: true, value: { kind: 'text', reading: { ...page('page two'), page: 2, pageCount: 3 } } } }], state);
   assert.equal(state.items.length, 4, 'later pages add nothing more');
+});
+
+test('queue: an ID card keeps its chosen side through a retry, brings no pages, and exports as the card labels it', () => {
+  let state = run([
+    { type: 'add', files: files('card.jpg'), service: 'idcard', lang: 'auto', cardSide: 'FRONT' },
+    { type: 'add', files: files('page.png'), service: 'general-basic', lang: 'auto', cardSide: 'BACK' },
+  ]);
+  assert.equal(state.items[0]!.cardSide, 'FRONT');
+  assert.equal(state.items[1]!.cardSide, null, 'only a card reading asks for a side');
+  state = run([{ type: 'started', id: 'card.jpg' }, { type: 'finished', id: 'card.jpg', answer: { ok: false, error: { code: 'CardSideMismatch', message: 'the back' } } }, { type: 'retry', id: 'card.jpg' }], state);
+  assert.deepEqual([state.items[0]!.status, state.items[0]!.cardSide], ['waiting', 'FRONT']);
+  state = run([{ type: 'started', id: 'card.jpg' }, { type: 'finished', id: 'card.jpg', answer: { ok: true, value: { kind: 'idcard', reading: front } } }], state);
+  assert.equal(state.items.length, 2, 'a card is one image');
+  assert.equal(state.selected, 'card.jpg');
+  assert.equal(state.items[0]!.result?.kind, 'idcard');
+  state = run([{ type: 'started', id: 'page.png' }, { type: 'finished', id: 'page.png', answer: { ok: true, value: reading('hello') } }], state);
+  assert.equal(allText(state), '# card.jpg\n姓名: 张三\n性别: 男\n民族: 汉\n出生: 1990/1/2\n住址: 北京市东城区某街1号\n公民身份号码: 11010119900102001X\n\n# page.png\nhello');
+  const [card, text] = allResults(state);
+  assert.deepEqual(card, { file: 'card.jpg', service: 'idcard', ...front });
+  assert.deepEqual(text, { file: 'page.png', service: 'general-basic', ...page('hello') });
 });

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
 import type { LanguageChoice, SessionView } from '../../../shared/console-api.js';
+import type { CardSide } from '../../../shared/idcard-result.js';
 import { isTableService, serviceIds, type ServiceId } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
+import { failureText } from '../failure-words.js';
 import { download, filesFromDrop, previewable } from '../files.js';
 import { languageName, useI18n, type Messages } from '../i18n.js';
-import { allText, emptyQueue, nextToStart, queueReducer, type QueueItem } from '../recognition-queue.js';
+import { allResults, allText, emptyQueue, nextToStart, queueReducer, type QueueItem, type QueueResult } from '../recognition-queue.js';
 import { readableServices, serviceName } from '../service-names.js';
+import { IdCardView } from './idcard-view.js';
 import { ResultView } from './result-view.js';
 
 let nextId = 0;
@@ -20,6 +23,8 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
   const [service, setService] = useState<ServiceId>('general-basic');
   const [lang, setLang] = useState('auto');
   const [singleLine, setSingleLine] = useState(false);
+  // The side an ID card must show; null lets the server decide from the card.
+  const [cardSide, setCardSide] = useState<CardSide | null>(null);
   const [languages, setLanguages] = useState<LanguageChoice[]>([]);
   const [dragging, setDragging] = useState(false);
   const files = useRef(new Map<string, File>());
@@ -57,9 +62,9 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
         if (previewable(file)) previews.current.set(id, URL.createObjectURL(file));
         return { id, name: file.webkitRelativePath || file.name, size: file.size };
       });
-      if (entries.length > 0) dispatch({ type: 'add', files: entries, service, lang, singleLine });
+      if (entries.length > 0) dispatch({ type: 'add', files: entries, service, lang, singleLine, cardSide });
     },
-    [service, lang, singleLine],
+    [service, lang, singleLine, cardSide],
   );
 
   // Start waiting files as places free up.
@@ -70,25 +75,36 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
       const controller = new AbortController();
       running.current.set(item.id, controller);
       dispatch({ type: 'started', id: item.id });
-      void client
-        .recognize(
-          file,
-          item.name,
-          {
-            service: item.service,
-            ...(item.lang ? { lang: item.lang } : {}),
-            ...(item.pageNumber > 1 ? { page: item.pageNumber } : {}),
-            ...(item.singleLine ? { singleLine: true } : {}),
-            preview: !previews.current.has(item.fileId),
-          },
-          controller.signal,
-          (fraction) => dispatch({ type: 'uploaded', id: item.id, fraction }),
-          (progress) => dispatch({ type: 'reading', id: item.id, fraction: progress.progress, page: progress.page, pages: progress.pages }),
-        )
-        .then((answer) => {
-          running.current.delete(item.id);
-          dispatch({ type: 'finished', id: item.id, answer });
-        });
+      const onUpload = (fraction: number) => dispatch({ type: 'uploaded', id: item.id, fraction });
+      const onReading = (progress: { progress: number; page: number; pages: number }) => dispatch({ type: 'reading', id: item.id, fraction: progress.progress, page: progress.page, pages: progress.pages });
+      const preview = !previews.current.has(item.fileId);
+      // An ID card has a route of its own (/idcard) and a result of its own kind; the upload,
+      // progress and cancel are the same.
+      const reading: Promise<{ ok: true; value: QueueResult } | { ok: false; error: { code: string; message: string } }> =
+        item.service === 'idcard'
+          ? client
+              .readIdCard(file, item.name, { ...(item.cardSide ? { cardSide: item.cardSide } : {}), preview }, controller.signal, onUpload, onReading)
+              .then((answer) => (answer.ok ? { ok: true, value: { kind: 'idcard', reading: answer.value } } : answer))
+          : client
+              .recognize(
+                file,
+                item.name,
+                {
+                  service: item.service,
+                  ...(item.lang ? { lang: item.lang } : {}),
+                  ...(item.pageNumber > 1 ? { page: item.pageNumber } : {}),
+                  ...(item.singleLine ? { singleLine: true } : {}),
+                  preview,
+                },
+                controller.signal,
+                onUpload,
+                onReading,
+              )
+              .then((answer) => (answer.ok ? { ok: true, value: { kind: 'text', reading: answer.value } } : answer));
+      void reading.then((answer) => {
+        running.current.delete(item.id);
+        dispatch({ type: 'finished', id: item.id, answer });
+      });
     }
   }, [queue, client]);
 
@@ -127,20 +143,34 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
             ))}
           </select>
         </label>
-        <label>
-          {t.ocrLanguage}
-          <select value={lang} onChange={(event) => setLang(event.target.value)}>
-            {languages.map((choice) => (
-              <option key={choice.code} value={choice.code}>
-                {languageName(locale, choice)} ({choice.code})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={singleLine} onChange={(event) => setSingleLine(event.target.checked)} />
-          {t.singleLine}
-        </label>
+        {service === 'idcard' ? (
+          // A card's language and lines are known; what may be chosen is the side it must show.
+          <label>
+            {t.cardSide}
+            <select value={cardSide ?? 'auto'} onChange={(event) => setCardSide(event.target.value === 'FRONT' || event.target.value === 'BACK' ? event.target.value : null)}>
+              <option value="auto">{t.sideAuto}</option>
+              <option value="FRONT">{t.sideFront}</option>
+              <option value="BACK">{t.sideBack}</option>
+            </select>
+          </label>
+        ) : (
+          <>
+            <label>
+              {t.ocrLanguage}
+              <select value={lang} onChange={(event) => setLang(event.target.value)}>
+                {languages.map((choice) => (
+                  <option key={choice.code} value={choice.code}>
+                    {languageName(locale, choice)} ({choice.code})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={singleLine} onChange={(event) => setSingleLine(event.target.checked)} />
+              {t.singleLine}
+            </label>
+          </>
+        )}
         {!session.may.recognize && <p className="hint">{t.readOnlyNote}</p>}
       </section>
       <div
@@ -186,7 +216,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
             </button>
             <button
               type="button"
-              onClick={() => download('ocr-desk-results.json', JSON.stringify(queue.items.filter((item) => item.result).map((item) => ({ file: item.name, ...item.result })), null, 2), 'application/json')}
+              onClick={() => download('ocr-desk-results.json', JSON.stringify(allResults(queue), null, 2), 'application/json')}
             >
               {t.exportAllJson}
             </button>
@@ -205,7 +235,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
                 <progress max={1} value={item.progress ?? undefined} aria-label={`${item.name} ${statusLabel(t, item)}`} data-testid="queue-progress" />
                 {item.error && (
                   <span className="error" role="status">
-                    {item.error.message}
+                    {failureText(t, item.error, item.cardSide)}
                   </span>
                 )}
                 {(item.status === 'waiting' || item.status === 'uploading' || item.status === 'reading') && (
@@ -222,8 +252,16 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
             ))}
           </ul>
         </section>
-        {selected?.result ? (
-          <ResultView name={selected.name} imageUrl={(selected.pageNumber === 1 ? previews.current.get(selected.fileId) : undefined) ?? selected.result.preview ?? null} reading={selected.result} />
+        {selected?.result?.kind === 'idcard' ? (
+          <IdCardView
+            key={selected.id}
+            name={selected.name}
+            imageUrl={previews.current.get(selected.fileId) ?? selected.result.reading.preview ?? null}
+            fromPreview={!previews.current.has(selected.fileId)}
+            card={selected.result.reading}
+          />
+        ) : selected?.result ? (
+          <ResultView name={selected.name} imageUrl={(selected.pageNumber === 1 ? previews.current.get(selected.fileId) : undefined) ?? selected.result.reading.preview ?? null} reading={selected.result.reading} />
         ) : (
           <section className="result card">
             <p className="hint">{t.noSelection}</p>
