@@ -64,6 +64,9 @@ export interface IdCardReading {
   readonly checks: IdCardChecks;
   /** The card's corners in the image as sent, clockwise from the top-left of the card as read. */
   readonly corners: readonly [Point, Point, Point, Point];
+  /** The image's size (after its EXIF turn), which the corners are in. */
+  readonly imageWidth: number;
+  readonly imageHeight: number;
   /** Warnings asked for and raised. */
   readonly warnings: readonly IdCardWarning[];
   /** 0-100 sharpness of the straightened card (lower is blurrier; >= 50 reads well). */

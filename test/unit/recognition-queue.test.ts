@@ -22,6 +22,8 @@ const front: ConsoleIdCardReading = {
       { x: 10, y: 6 },
       { x: 0, y: 6 },
     ],
+    imageWidth: 10,
+    imageHeight: 6,
     warnings: [],
     quality: 80,
     borderCodeValue: 100,

@@ -3,6 +3,7 @@ import type { CardSide, IdCardFieldName } from '../../../shared/idcard-result.js
 import { joinWords } from '../recognize/join-words.js';
 import { textRows } from '../table/aligned-grid.js';
 import { backLayout, frontLayout, type Region } from './card-layout.js';
+import { nationalityOf } from './nations.js';
 
 /** A word of the straightened card's reading, in card pixels (856 x 540). */
 export interface CardWord {
@@ -60,10 +61,14 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 /**
  * Which side of a card the reading shows, by the share of that side's printed labels found where
  * the layout prints them: a card upside down, another document or another region's card finds few.
+ * The values a side alone carries count too (0.3 each): the 18-character number on the front, the
+ * validity's two dates on the back, as small pale labels are the first text a blurred or re-shot
+ * card loses.
  */
 export function sideOf(words: readonly CardWord[]): { side: CardSide; share: number } {
-  const front = labelHits(words, 'FRONT').share;
-  const back = labelHits(words, 'BACK').share;
+  const text = words.map((word) => word.text).join('').replace(/\s/gu, '');
+  const front = labelHits(words, 'FRONT').share + (/\d{17}[\dXx]/u.test(text) ? 0.3 : 0);
+  const back = labelHits(words, 'BACK').share + (/\d{4}\.?\d{2}\.?\d{2}[-—一~]+(\d{4}\.?\d{2}\.?\d{2}|长期)/u.test(text) ? 0.3 : 0);
   return front >= back ? { side: 'FRONT', share: front } : { side: 'BACK', share: back };
 }
 
@@ -141,5 +146,5 @@ export function birthOf(text: string): string {
 /** Sex as printed: the first 男 or 女 of the field. */
 export const sexOf = (text: string): string => /[男女]/u.exec(text)?.[0] ?? '';
 
-/** Nation without 族 (the cloud gives 汉, not 汉族). */
-export const nationOf = (text: string): string => text.replace(/族$/u, '').replace(/\s/gu, '');
+/** Nation without 族 (the cloud gives 汉, not 汉族), as one of the 56. */
+export const nationOf = (text: string): string => nationalityOf(text);

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { idCardWarnings, type CardSide, type IdCardFieldName, type IdCardFields, type IdCardReading, type IdCardWarning, type IdCardWarningName } from '../../../shared/idcard-result.js';
 import type { EngineErrorCode } from '../../../shared/engine-errors.js';
 import type { PageOutcome, Point } from '../../../shared/ocr-result.js';
@@ -27,6 +28,10 @@ const minimumLabelShare = 0.34;
 const emptyFields: IdCardFields = { name: '', sex: '', nation: '', birth: '', address: '', idNum: '', authority: '', validDate: '' };
 
 const rawImage = (image: ColourImage) => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+const transformed = async (image: ColourImage, change: (pipeline: Sharp) => Sharp): Promise<ColourImage> => {
+  const { data, info } = await change(rawImage(image)).raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+};
 const asColour = (image: ColourImage): ColourImage => ({ ...image, data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength) });
 
 /** One card of the photo, straightened and read. */
@@ -70,8 +75,10 @@ export async function readIdCard(deps: IdCardDeps, input: ImageInput, options: I
   const merged: IdCardFields = { ...emptyFields, ...(front ? pick(front.fields, ['name', 'sex', 'nation', 'birth', 'address', 'idNum']) : {}), ...(back ? pick(back.fields, ['authority', 'validDate']) : {}) };
   const reconciled = reconcileIdCard(main.side, merged, { rectify: options.rectify ?? true, today: options.today });
   // An expired or impossible validity is known from the reading itself; the other warnings are measured.
-  // Only dates read with confidence: a validity misread under glare or moire is no finding about the card.
-  const dateReadWell = (back?.confidence.validDate ?? 0) >= 60;
+  // An expired validity whose dates are well formed (real dates, a span the law gives) is a finding
+  // even where the reader doubts its digits (dates read exactly come back at 15-40 confidence); an
+  // impossible one only when read with confidence: a validity misread under glare is no finding.
+  const dateReadWell = reconciled.validDate?.wellFormed === true || (back?.confidence.validDate ?? 0) >= 60;
   const dateWarning: IdCardWarning[] = options.warnings?.has('invalidDate') && dateReadWell && reconciled.validDate?.invalidDateWarn ? [idCardWarnings.invalidDate] : [];
 
   // A number whose check character holds, read with Birth and Sex with confidence, speaks for the card.
@@ -102,6 +109,8 @@ export async function readIdCard(deps: IdCardDeps, input: ImageInput, options: I
     confidence: Object.assign({}, ...cards.map((card) => card.confidence)) as IdCardReading['confidence'],
     checks: reconciled.checks,
     corners: main.corners,
+    imageWidth: photo.value.width,
+    imageHeight: photo.value.height,
     warnings: [...new Set([...dateWarning, ...measured.flatMap((measure) => measure.warnings)])],
     quality,
     borderCodeValue: Math.max(...measured.map((measure) => measure.borderCodeValue)),
@@ -164,18 +173,25 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
   let words = await readCard(image);
   if (!words.ok) return words;
   let side = sideOf(words.value);
-  if (side.share < minimumLabelShare) {
-    // Upside down, perhaps: the card turned half round, read again, and the better reading kept.
-    const { data, info } = await rawImage(image).rotate(180).raw().toBuffer({ resolveWithObject: true });
-    const turned = { data, width: info.width, height: info.height };
-    const again = await readCard(turned);
+  // Upside down, perhaps: the card turned half round; and a screen's moire, which breaks the
+  // strokes, is softened away. Each is read in turn until the side's labels are found.
+  const attempts: Array<{ change: (card: ColourImage) => Promise<ColourImage>; turned: boolean }> = [
+    { change: (card) => transformed(card, (pipeline) => pipeline.rotate(180)), turned: true },
+    { change: (card) => transformed(card, (pipeline) => pipeline.median(5)), turned: false },
+    { change: (card) => transformed(card, (pipeline) => pipeline.rotate(180).median(5)), turned: true },
+  ];
+  const upright = image;
+  for (const attempt of attempts) {
+    if (side.share >= minimumLabelShare) break;
+    const changed = await attempt.change(upright);
+    const again = await readCard(changed);
     if (!again.ok) return again;
-    const turnedSide = sideOf(again.value);
-    if (turnedSide.share > side.share) {
-      image = turned;
+    const changedSide = sideOf(again.value);
+    if (changedSide.share > side.share) {
+      image = changed;
       words = again;
-      side = turnedSide;
-      corners = [corners[2], corners[3], corners[0], corners[1]];
+      side = changedSide;
+      corners = attempt.turned ? [outline.corners[2], outline.corners[3], outline.corners[0], outline.corners[1]] : outline.corners;
     }
   }
   if (side.share < minimumLabelShare) {

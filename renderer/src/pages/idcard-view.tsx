@@ -13,7 +13,7 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/u, '');
  * head photo of a front, the checks and warnings in words and the quality. Exports as JSON, like a
  * text result (the image data left out of the copy, kept in the file).
  */
-export function IdCardView({ name, imageUrl, fromPreview, card }: { name: string; imageUrl: string | null; fromPreview: boolean; card: ConsoleIdCardReading }) {
+export function IdCardView({ name, imageUrl, card }: { name: string; imageUrl: string | null; card: ConsoleIdCardReading }) {
   const { t } = useI18n();
   const { reading } = card;
   const checks = checkLines(t, reading);
@@ -39,7 +39,7 @@ export function IdCardView({ name, imageUrl, fromPreview, card }: { name: string
         </p>
       )}
       <div className="idcard-panes">
-        <div className="image-pane">{imageUrl ? <CardOutline key={imageUrl} name={name} imageUrl={imageUrl} fromPreview={fromPreview} corners={reading.corners} /> : <p className="hint">{t.cardNotPreviewable}</p>}</div>
+        <div className="image-pane">{imageUrl ? <CardOutline key={imageUrl} name={name} imageUrl={imageUrl} corners={reading.corners} size={{ width: reading.imageWidth, height: reading.imageHeight }} /> : <p className="hint">{t.cardNotPreviewable}</p>}</div>
         <div className="card-pane" aria-label={t.cardFields} role="group">
           <div className="card-pane-top">
             <IdCardForm card={reading} />

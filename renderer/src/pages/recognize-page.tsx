@@ -257,7 +257,6 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
             key={selected.id}
             name={selected.name}
             imageUrl={previews.current.get(selected.fileId) ?? selected.result.reading.preview ?? null}
-            fromPreview={!previews.current.has(selected.fileId)}
             card={selected.result.reading}
           />
         ) : selected?.result ? (
