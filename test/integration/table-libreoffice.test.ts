@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { tableWorkbook } from '../../main/export/xlsx/table-workbook.js';
 import type { RecognizedTable, TableCell } from '../../shared/table-result.js';
+import { cell, unitBox } from '../helpers/table-cells.js';
 
 // exceljs wrote the workbook, so reading it back with exceljs (table-workbook.test.ts) cannot show
 // what another spreadsheet program makes of it. LibreOffice, converting to CSV headless, is a second
@@ -16,22 +17,6 @@ import type { RecognizedTable, TableCell } from '../../shared/table-result.js';
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'ocr-desk-table-libreoffice-'));
 after(() => rm(scratch, { recursive: true, force: true }));
 
-const box = [
-  { x: 0, y: 0 },
-  { x: 1, y: 0 },
-  { x: 1, y: 1 },
-  { x: 0, y: 1 },
-] as const;
-const cell = (rowTl: number, colTl: number, text: string, span: { rows?: number; columns?: number; kind?: TableCell['kind'] } = {}): TableCell => ({
-  rowTl,
-  colTl,
-  rowBr: rowTl + (span.rows ?? 1),
-  colBr: colTl + (span.columns ?? 1),
-  text,
-  confidence: 90,
-  polygon: box,
-  kind: span.kind ?? 'body',
-});
 
 const tables: RecognizedTable[] = [
   // A ruled financial table: a label over two rows, a year over three columns, amounts written the
@@ -40,7 +25,7 @@ const tables: RecognizedTable[] = [
     type: 1,
     rows: 6,
     columns: 4,
-    corners: box,
+    corners: unitBox,
     titles: ['2025 年度财务摘要 Financial summary'],
     cells: [
       cell(0, 0, 'Item 项目', { rows: 2, kind: 'header' }),
@@ -70,7 +55,7 @@ const tables: RecognizedTable[] = [
     type: 2,
     rows: 5,
     columns: 3,
-    corners: box,
+    corners: unitBox,
     titles: [],
     cells: [
       cell(0, 0, 'Code 编号', { kind: 'header' }),
@@ -93,7 +78,7 @@ const tables: RecognizedTable[] = [
     type: 1,
     rows: 3,
     columns: 3,
-    corners: box,
+    corners: unitBox,
     titles: ['表三 Table three', 'continued 续'],
     cells: [cell(0, 0, '合计 Total', { rows: 2, columns: 2, kind: 'header' }), cell(0, 2, '9,999'), cell(1, 2, '(0.5)'), cell(2, 0, 'a,b'), cell(2, 1, '"')],
   },

@@ -2,31 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { tableWorkbook } from '../../main/export/xlsx/table-workbook.js';
-import type { RecognizedTable, TableCell } from '../../shared/table-result.js';
+import type { RecognizedTable } from '../../shared/table-result.js';
+import { cell, unitBox } from '../helpers/table-cells.js';
 
-const box = [
-  { x: 0, y: 0 },
-  { x: 1, y: 0 },
-  { x: 1, y: 1 },
-  { x: 0, y: 1 },
-] as const;
-const cell = (rowTl: number, colTl: number, text: string, span: { rows?: number; columns?: number; kind?: TableCell['kind'] } = {}): TableCell => ({
-  rowTl,
-  colTl,
-  rowBr: rowTl + (span.rows ?? 1),
-  colBr: colTl + (span.columns ?? 1),
-  text,
-  confidence: 90,
-  polygon: box,
-  kind: span.kind ?? 'body',
-});
 
 // A financial table of the usual shape: a header spanning two columns, a label spanning two rows.
 const table: RecognizedTable = {
   type: 1,
   rows: 4,
   columns: 3,
-  corners: box,
+  corners: unitBox,
   titles: ['Quarterly results 季度业绩'],
   cells: [
     cell(0, 0, 'Item', { rows: 2, kind: 'header' }),

@@ -5,10 +5,11 @@ import { isTableService, serviceIds, type ServiceId } from '../../../shared/serv
 import type { ConsoleClient } from '../console-client.js';
 import { failureText } from '../failure-words.js';
 import { download, filesFromDrop, previewable } from '../files.js';
-import { languageName, useI18n, type Messages } from '../i18n.js';
+import { useI18n, type Messages } from '../i18n.js';
 import { allResults, allText, emptyQueue, nextToStart, queueReducer, type QueueItem, type QueueResult } from '../recognition-queue.js';
 import { readableServices, serviceName } from '../service-names.js';
 import { IdCardView } from './idcard-view.js';
+import { LanguageSelect } from '../ui/language-select.js';
 import { ResultView } from './result-view.js';
 
 let nextId = 0;
@@ -18,7 +19,7 @@ const statusLabel = (t: Messages, item: QueueItem) =>
 
 /** Drop, paste or pick files; they are read two at a time, each with its progress, error or result. */
 export function RecognizePage({ client, session }: { client: ConsoleClient; session: SessionView }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
   const [service, setService] = useState<ServiceId>('general-basic');
   const [lang, setLang] = useState('auto');
@@ -155,16 +156,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
           </label>
         ) : (
           <>
-            <label>
-              {t.ocrLanguage}
-              <select value={lang} onChange={(event) => setLang(event.target.value)}>
-                {languages.map((choice) => (
-                  <option key={choice.code} value={choice.code}>
-                    {languageName(locale, choice)} ({choice.code})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LanguageSelect languages={languages} value={lang} onChange={setLang} />
             <label className="check">
               <input type="checkbox" checked={singleLine} onChange={(event) => setSingleLine(event.target.checked)} />
               {t.singleLine}

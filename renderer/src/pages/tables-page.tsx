@@ -4,7 +4,8 @@ import { tableServiceIds, type TableServiceId } from '../../../shared/services.j
 import type { TableCell } from '../../../shared/table-result.js';
 import type { ConsoleClient } from '../console-client.js';
 import { downloadBlob, filesFromDrop, previewable } from '../files.js';
-import { languageName, useI18n, type Messages } from '../i18n.js';
+import { useI18n, type Messages } from '../i18n.js';
+import { LanguageSelect } from '../ui/language-select.js';
 import { serviceName } from '../service-names.js';
 import { tablesForExport, tablesReducer } from '../table-editing.js';
 import { tableTsv } from '../table-tsv.js';
@@ -29,7 +30,7 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/u, '');
  * One file at a time: the edits belong to that page's reading.
  */
 export function TablesPage({ client }: { client: ConsoleClient }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [service, setService] = useState<TableServiceId>('table');
   const [lang, setLang] = useState('auto');
   const [pageNumber, setPageNumber] = useState(1);
@@ -143,16 +144,7 @@ export function TablesPage({ client }: { client: ConsoleClient }) {
             ))}
           </select>
         </label>
-        <label>
-          {t.ocrLanguage}
-          <select value={lang} onChange={(event) => setLang(event.target.value)}>
-            {languages.map((choice) => (
-              <option key={choice.code} value={choice.code}>
-                {languageName(locale, choice)} ({choice.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect languages={languages} value={lang} onChange={setLang} />
         <label>
           {t.pageOfFile}
           <input
