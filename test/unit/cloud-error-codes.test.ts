@@ -14,6 +14,7 @@ const documented = new Set([
   'ResourceUnavailable.ResourcePackageRunOut', 'FailedOperation.ImageNoText', 'FailedOperation.DownLoadError',
   'AuthFailure.InvalidSecretId', 'AuthFailure.UnauthorizedOperation', 'RequestSizeLimitExceeded', 'InvalidParameter', 'MissingParameter',
   'InvalidAction', 'UnsupportedOperation', 'NoSuchVersion', 'UnsupportedProtocol', 'InvalidRequest',
+  'FailedOperation.ImageNoIdCard', 'FailedOperation.CardSideError', 'FailedOperation.MultiCardError', 'InvalidParameter.ConfigFormatError',
 ]);
 
 test('every engine failure maps to a code the cloud documents; only an empty image is billed', () => {
