@@ -12,9 +12,9 @@ export interface ServiceChoices {
 /**
  * How each billed service reads text: the tier and default language of the cloud action it stands
  * for. Handwriting is the accurate tier until a handwriting model exists. The ID card service
- * answers NotYetAvailable until its issue lands.
+ * reads cards, not lines: its doors call recognizeIdCard, and asking it for text options is NotTextService.
  */
-export function recognitionOptionsFor(service: ServiceId, choices: ServiceChoices): Result<RecognizeOptions, 'NotYetAvailable'> {
+export function recognitionOptionsFor(service: ServiceId, choices: ServiceChoices): Result<RecognizeOptions, 'NotTextService'> {
   const common = { ...(choices.page ? { page: choices.page } : {}), ...(choices.singleLine ? { singleLine: true } : {}) };
   switch (service) {
     case 'general-basic':
@@ -32,6 +32,6 @@ export function recognitionOptionsFor(service: ServiceId, choices: ServiceChoice
     case 'table-accurate':
       return ok({ tier: 'accurate', language: choices.lang ?? 'zh', ...common });
     case 'idcard':
-      return fail('NotYetAvailable', `The ${service} service is not available in this version of OCR Desk yet.`);
+      return fail('NotTextService', `The ${service} service reads identity cards, not lines of text.`);
   }
 }

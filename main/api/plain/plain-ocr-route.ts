@@ -31,7 +31,7 @@ export interface PlainOcrDeps {
 /** HTTP statuses of the plain endpoint's failures, so `curl --fail` fails; the body says why. */
 const statusOf = (code: string): number =>
   ({ Unauthorized: 401, NotAllowed: 403, ResourcePackageRunOut: 402, ServiceDisabled: 403, QueueFull: 429, RateLimited: 429, FileTooLarge: 413, EngineClosed: 503, Internal: 500, StoreIoFailed: 500 })[code] ??
-  (['InvalidParameter', 'MissingImage', 'NotYetAvailable', 'InvalidBase64', 'UnsupportedFormat', 'LanguageNotSupported', 'PageOutOfRange'].includes(code) ? 400 : 422);
+  (['InvalidParameter', 'MissingImage', 'NotTextService', 'InvalidBase64', 'UnsupportedFormat', 'LanguageNotSupported', 'PageOutOfRange'].includes(code) ? 400 : 422);
 
 /**
  * `POST /v1/ocr`: the same services and metering as the cloud actions, for curl and scripts,
