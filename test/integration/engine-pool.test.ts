@@ -122,10 +122,11 @@ test('the queue is bounded: beyond it callers get QueueFull instead of unbounded
   });
 });
 
-test('a page over its time limit is stopped with Timeout; starting a cold worker does not count', async () => {
+test('a page over its time limit is stopped with Timeout, and its thread with it', async () => {
   await withEngine({ workers: 1 }, async (engine) => {
-    // Cold: the worker takes ~300 ms to start, the page ~300 ms to read; 800 ms is enough.
-    assert.ok((await engine.recognize(smallPage, { ...options, timeoutMs: 800 })).ok);
+    // That a cold worker's start does not count is the pool's rule, tested with a clock-free fake
+    // (test/unit/worker-pool.test.ts): timed here it failed on a loaded machine.
+    assert.ok((await engine.recognize(smallPage, options)).ok);
     const started = Date.now();
     const result = await engine.recognize(bigPage, { ...options, timeoutMs: 1000 });
     assert.equal(!result.ok && result.error.code, 'Timeout');

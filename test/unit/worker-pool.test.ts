@@ -20,3 +20,22 @@ test('a lane with a backlog is not starved by callers whose lanes empty after ev
   assert.ok(lastBatch < 16, `the backlog's last job ran at position ${lastBatch} of ${order.length}: ${order.join(' ')}`);
   await pool.close();
 });
+
+test('a job\'s time limit covers its work, not the start of a cold worker', async () => {
+  // The worker takes 300 ms to start, the job 50 ms, the limit is 150 ms: the job finishes.
+  const slowStart = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return ok(idleWorker());
+  };
+  const pool = createWorkerPool({ size: 1, maxQueue: 10, recycleAfter: 1000, spawn: slowStart });
+  const work = (ms: number) => async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return ok('done');
+  };
+  const cold = await pool.run({ key: 'eng', lane: 'a', timeoutMs: 150, run: work(50) });
+  assert.deepEqual(cold, ok('done'));
+  // The same limit does stop work that runs past it.
+  const slow = await pool.run({ key: 'eng', lane: 'a', timeoutMs: 150, run: work(400) });
+  assert.equal(!slow.ok && slow.error.code, 'Timeout');
+  await pool.close();
+});
