@@ -1,6 +1,6 @@
 import type { Point } from '../../../shared/ocr-result.js';
 import type { ColourImage } from '../intake/grey-image.js';
-import { loadOpenCv, type OpenCv } from './opencv.js';
+import { withMats } from './opencv.js';
 
 /** Where a card lies in a photo, and how it was found. */
 export interface CardOutline {
@@ -15,18 +15,6 @@ export interface CardOutline {
 /** The card's proportions (85.6 x 54 mm), and how far a photographed card may stray from them. */
 const cardAspect = 85.6 / 54;
 const aspectRange = [1.3, 1.95] as const;
-
-type Mats = { keep<T extends { delete(): void }>(mat: T): T };
-
-async function withMats<T>(use: (cv: OpenCv, mats: Mats) => T): Promise<T> {
-  const { cv } = await loadOpenCv();
-  const held: Array<{ delete(): void }> = [];
-  try {
-    return use(cv, { keep: (mat) => (held.push(mat), mat) });
-  } finally {
-    for (const mat of held) mat.delete();
-  }
-}
 
 /** Four points ordered clockwise from the top-left (smallest x + y), with the long side across. */
 export function orderCorners(points: readonly Point[]): [Point, Point, Point, Point] {
@@ -198,4 +186,3 @@ export function sharpness(image: ColourImage): Promise<number> {
 /** The Laplacian spread of a crisp card straightened to 856 x 540 (measured on clean renders). */
 const crispSpread = 30;
 
-export { cardAspect };

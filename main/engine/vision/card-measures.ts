@@ -1,7 +1,7 @@
 import type { Point } from '../../../shared/ocr-result.js';
 import type { ColourImage } from '../intake/grey-image.js';
 import { backLayout, frontLayout, type Region } from '../idcard/card-layout.js';
-import { loadOpenCv, type OpenCv } from './opencv.js';
+import { withMats, type Mats, type OpenCv } from './opencv.js';
 
 /**
  * What the authenticity warnings decide on, measured on the straightened card (856 x 540, RGB).
@@ -33,17 +33,6 @@ export interface CardMeasures {
   readonly seams: number;
 }
 
-type Mats = { keep<T extends { delete(): void }>(mat: T): T };
-
-function withMats<T>(cv: OpenCv, use: (mats: Mats) => T): T {
-  const held: Array<{ delete(): void }> = [];
-  try {
-    return use({ keep: (mat) => (held.push(mat), mat) });
-  } finally {
-    for (const mat of held) mat.delete();
-  }
-}
-
 const median = (values: number[]): number => {
   if (values.length === 0) return 0;
   values.sort((a, b) => a - b);
@@ -56,8 +45,7 @@ const median = (values: number[]): number => {
  * the spectrum.
  */
 export async function measureCard(card: ColourImage, side: 'FRONT' | 'BACK'): Promise<CardMeasures> {
-  const { cv } = await loadOpenCv();
-  return withMats(cv, (mats) => {
+  return withMats((cv, mats) => {
     const { width, height } = card;
     const source = mats.keep(cv['matFromArray'](height, width, cv['CV_8UC3'], card.data));
     const hsv = mats.keep(new cv['Mat']());

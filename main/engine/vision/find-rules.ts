@@ -1,6 +1,6 @@
 import type { GreyImage } from '../intake/grey-image.js';
 import type { HorizontalRule, VerticalRule } from '../table/grid-from-rules.js';
-import { loadOpenCv } from './opencv.js';
+import { withMats } from './opencv.js';
 
 export interface FoundRules {
   readonly horizontal: HorizontalRule[];
@@ -15,10 +15,7 @@ export interface FoundRules {
  * band or photo) is no rule.
  */
 export async function findRules(image: GreyImage, textHeight: number): Promise<FoundRules> {
-  const { cv } = await loadOpenCv();
-  const mats: Array<{ delete(): void }> = [];
-  const keep = <T extends { delete(): void }>(mat: T): T => (mats.push(mat), mat);
-  try {
+  return withMats((cv, { keep }) => {
     const source = keep(cv['matFromArray'](image.height, image.width, cv['CV_8UC1'], image.data));
     if ((cv['mean'](source) as number[])[0]! < 110) cv['bitwise_not'](source, source);
     const ink = keep(new cv['Mat']());
@@ -49,7 +46,5 @@ export async function findRules(image: GreyImage, textHeight: number): Promise<F
       .filter((box) => box.width <= thickest)
       .map((box) => ({ x: box.x + Math.floor(box.width / 2), y0: box.y, y1: box.y + box.height - 1 }));
     return { horizontal, vertical };
-  } finally {
-    for (const mat of mats) mat.delete();
-  }
+  });
 }

@@ -32,3 +32,22 @@ export function loadOpenCv(): Promise<{ readonly cv: OpenCv }> {
   });
   return loading;
 }
+
+/** Keeps the OpenCV objects a piece of work makes, to free them all when it ends. */
+export interface Mats {
+  keep<T extends { delete(): void }>(mat: T): T;
+}
+
+/**
+ * Runs OpenCV work with every Mat it keeps deleted afterwards, thrown or not: the WebAssembly heap
+ * is not garbage-collected, and a Mat left behind is memory lost until the thread ends.
+ */
+export async function withMats<T>(use: (cv: OpenCv, mats: Mats) => T): Promise<T> {
+  const { cv } = await loadOpenCv();
+  const held: Array<{ delete(): void }> = [];
+  try {
+    return use(cv, { keep: (mat) => (held.push(mat), mat) });
+  } finally {
+    for (const mat of held) mat.delete();
+  }
+}
