@@ -1,15 +1,23 @@
 import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, Notification, session, shell, Tray, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, session, shell, Tray, type IpcMainInvokeEvent } from 'electron';
+import type { DesktopSettings, DesktopSettingsPatch } from '../../shared/desktop-bridge.js';
 import { defaultWorkers, startService, type RunningService } from '../cli/start-service.js';
 import { productName } from '../platform/data-directory.js';
+import { sealedKeyFileName } from '../platform/key-provider.js';
+import { createSealedKeyProvider } from '../platform/sealed-key-provider.js';
 import { alertNotification } from './alert-notification.js';
 import { decideClose, quitWhenAllWindowsClosed } from './close-to-tray.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
 import { desktopDataDirectory, parseDesktopArgs, startHiddenFlag } from './desktop-args.js';
+import { createDesktopSettingsFile, parseDesktopSettingsPatch, type StoredDesktopSettings } from './desktop-settings-file.js';
+import { chooseKeyStorage, type KeyStorageChoice } from './key-storage.js';
+import { createLinuxAutostart } from './linux-autostart.js';
 import { imageDialogFilters, ipcChannels, parseNotifyRequest, type OpenedImage } from './ipc-contract.js';
 import { appOriginOf, decideNavigation, isAppUrl } from './navigation-guard.js';
+import { trustsOwnCertificate } from './own-certificate.js';
 import { desktopLocale, trayMenu, trayTooltip, type TrayCommand } from './tray-menu.js';
 import { desktopWindowOptions } from './window-options.js';
 
@@ -34,6 +42,9 @@ let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 let unreadAlerts = 0;
+let stored: StoredDesktopSettings = { closeToTray: true };
+let keyStorage: KeyStorageChoice = { kind: 'file', reason: '' };
+const settingsFile = createDesktopSettingsFile(app.getPath('userData'));
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the data directory; it shows its window (below) and this one leaves.
@@ -62,9 +73,27 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const locale = desktopLocale(app.getLocale());
   const directory = desktopDataDirectory({ flag: args.dataDir, env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
-  // TODO(README "Desktop shell"): seal the secret key with safeStorage once the CLI can open it too.
+  stored = await settingsFile.read();
+  keyStorage = chooseKeyStorage({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+    sealedKeyPresent: await stat(path.join(directory, sealedKeyFileName)).then(
+      () => true,
+      () => false,
+    ),
+  });
+  const keyProvider =
+    keyStorage.kind === 'keychain'
+      ? createSealedKeyProvider({
+          directory,
+          sealer: { seal: (plain) => safeStorage.encryptString(plain), open: (sealed) => safeStorage.decryptString(sealed) },
+          onSealedPlainKey: (file) => console.warn(`OCR Desk: ${file} is now sealed with the OS keychain and removed.`),
+        })
+      : undefined;
   const started = await startService({
     directory,
+    ...(keyProvider ? { keyProvider } : {}),
     host: '127.0.0.1',
     port: args.port,
     workers: defaultWorkers(),
@@ -75,7 +104,7 @@ async function start(): Promise<void> {
     onWarning: (message) => console.warn(`OCR Desk: ${message}`),
     onAlert: (alert) => {
       unreadAlerts += 1;
-      refreshTray();
+      void refreshTray();
       if (!Notification.isSupported()) return;
       const notification = new Notification(alertNotification(alert, locale));
       notification.on('click', () => showWindow());
@@ -89,6 +118,13 @@ async function start(): Promise<void> {
   }
   service = started.value;
   const origin = appOriginOf(service.url);
+  const ownCertificate = service.tls ? { appOrigin: origin, fingerprint256: service.tls.fingerprint } : null;
+  app.on('certificate-error', (event, _contents, url, _error, certificate, trust) => {
+    // Only the service's own certificate on its own origin; everything else stays refused.
+    if (!trustsOwnCertificate(url, certificate.data, ownCertificate)) return trust(false);
+    event.preventDefault();
+    trust(true);
+  });
   guardContents(origin);
   registerIpc(origin, service);
   tray = createTray(locale);
@@ -97,7 +133,7 @@ async function start(): Promise<void> {
     if (!args.hidden) window?.show();
   });
   window.on('close', (event) => {
-    if (decideClose({ quitting, trayAvailable: tray !== null, closeToTray: true }) === 'hide') {
+    if (decideClose({ quitting, trayAvailable: tray !== null, closeToTray: stored.closeToTray }) === 'hide') {
       event.preventDefault();
       window?.hide();
     }
@@ -137,6 +173,12 @@ function registerIpc(origin: string, running: RunningService): void {
   const fromApp = (event: IpcMainInvokeEvent) => event.senderFrame !== null && event.senderFrame.parent === null && isAppUrl(event.senderFrame.url, origin);
   ipcMain.handle(ipcChannels.loginLink, (event) => (fromApp(event) ? running.loginLink() : null));
   ipcMain.handle(ipcChannels.openDataFolder, async (event) => (fromApp(event) ? (await shell.openPath(running.directory)) === '' : false));
+  ipcMain.handle(ipcChannels.desktopSettings, async (event) => (fromApp(event) ? currentDesktopSettings() : null));
+  ipcMain.handle(ipcChannels.setDesktopSettings, async (event, value: unknown) => {
+    const patch = parseDesktopSettingsPatch(value);
+    if (!fromApp(event) || patch === null) return null;
+    return applyDesktopSettings(patch);
+  });
   ipcMain.handle(ipcChannels.notify, (event, value: unknown) => {
     const request = parseNotifyRequest(value);
     if (!fromApp(event) || request === null || !Notification.isSupported()) return false;
@@ -162,7 +204,7 @@ function createTray(locale: ReturnType<typeof desktopLocale>): Tray | null {
     const created = new Tray(nativeImage.createFromPath(path.join(app.getAppPath(), 'assets', 'icons', 'tray.png')));
     created.on('click', () => showWindow());
     tray = created;
-    refreshTray(locale);
+    void refreshTray(locale);
     return created;
   } catch {
     // Some Linux desktops have no tray: then closing the window quits (close-to-tray.ts).
@@ -170,10 +212,49 @@ function createTray(locale: ReturnType<typeof desktopLocale>): Tray | null {
   }
 }
 
-function refreshTray(locale = desktopLocale(app.getLocale())): void {
+/** Open at login where the OS keeps it: login items on Windows and macOS, an XDG autostart entry on Linux. */
+const loginItems = (() => {
+  if (process.platform === 'linux') {
+    const autostart = createLinuxAutostart({ env: process.env, home: os.homedir(), execPath: process.execPath }, productName);
+    return { supported: app.isPackaged, isEnabled: () => autostart.isEnabled(), setEnabled: (enabled: boolean) => autostart.setEnabled(enabled) };
+  }
+  return {
+    supported: process.platform === 'win32' || process.platform === 'darwin',
+    isEnabled: async () => app.getLoginItemSettings().openAtLogin,
+    setEnabled: async (openAtLogin: boolean) => app.setLoginItemSettings({ openAtLogin, args: [startHiddenFlag] }),
+  };
+})();
+
+async function currentDesktopSettings(): Promise<DesktopSettings> {
+  return {
+    closeToTray: stored.closeToTray,
+    openAtLogin: loginItems.supported && (await loginItems.isEnabled()),
+    trayAvailable: tray !== null,
+    openAtLoginSupported: loginItems.supported,
+    secretKeyStorage: keyStorage,
+  };
+}
+
+async function applyDesktopSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings | null> {
+  try {
+    if (patch.closeToTray !== undefined && patch.closeToTray !== stored.closeToTray) {
+      const next = { ...stored, closeToTray: patch.closeToTray };
+      await settingsFile.write(next);
+      stored = next;
+    }
+    if (patch.openAtLogin !== undefined && loginItems.supported) await loginItems.setEnabled(patch.openAtLogin);
+  } catch (error) {
+    console.warn(`OCR Desk: the desktop settings could not be saved: ${(error as Error).message}`);
+    return null;
+  }
+  await refreshTray();
+  return currentDesktopSettings();
+}
+
+async function refreshTray(locale = desktopLocale(app.getLocale())): Promise<void> {
   if (tray === null) return;
-  const openAtLoginSupported = process.platform === 'win32' || process.platform === 'darwin';
-  const state = { locale, serviceUrl: service?.url ?? null, openAtLogin: openAtLoginSupported && app.getLoginItemSettings().openAtLogin, openAtLoginSupported, unreadAlerts };
+  const openAtLoginSupported = loginItems.supported;
+  const state = { locale, serviceUrl: service?.url ?? null, openAtLogin: openAtLoginSupported && (await loginItems.isEnabled()), openAtLoginSupported, unreadAlerts };
   tray.setToolTip(trayTooltip(state));
   tray.setContextMenu(
     Menu.buildFromTemplate(
@@ -188,16 +269,13 @@ function runTrayCommand(command: TrayCommand): void {
   if (command === 'show-window') showWindow();
   else if (command === 'copy-address' && service) clipboard.writeText(service.url);
   else if (command === 'open-data-folder' && service) void shell.openPath(service.directory);
-  else if (command === 'toggle-open-at-login') {
-    const openAtLogin = !app.getLoginItemSettings().openAtLogin;
-    app.setLoginItemSettings({ openAtLogin, args: [startHiddenFlag] });
-    refreshTray();
-  } else if (command === 'quit') app.quit();
+  else if (command === 'toggle-open-at-login') void loginItems.isEnabled().then((enabled) => applyDesktopSettings({ openAtLogin: !enabled }));
+  else if (command === 'quit') app.quit();
 }
 
 function showWindow(): void {
   unreadAlerts = 0;
-  refreshTray();
+  void refreshTray();
   if (window === null) return;
   if (window.isMinimized()) window.restore();
   window.show();

@@ -1,6 +1,7 @@
 /**
  * The few things only a desktop can do, as IPC between the preload and electron-main. The UI
- * still reaches the service only over HTTP; these channels are the whole native surface. The
+ * still reaches the service only over HTTP; these channels are the whole native surface
+ * (`window.ocrDesk`, typed in shared/desktop-bridge.ts). The
  * sandboxed preload cannot import this module, so it repeats the channel names (a unit test holds
  * the two together); electron-main validates every payload here before acting on it.
  */
@@ -9,6 +10,8 @@ export const ipcChannels = {
   openImages: 'ocr-desk:open-images',
   notify: 'ocr-desk:notify',
   openDataFolder: 'ocr-desk:open-data-folder',
+  desktopSettings: 'ocr-desk:desktop-settings',
+  setDesktopSettings: 'ocr-desk:set-desktop-settings',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

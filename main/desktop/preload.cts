@@ -8,6 +8,8 @@ const channels = {
   openImages: 'ocr-desk:open-images',
   notify: 'ocr-desk:notify',
   openDataFolder: 'ocr-desk:open-data-folder',
+  desktopSettings: 'ocr-desk:desktop-settings',
+  setDesktopSettings: 'ocr-desk:set-desktop-settings',
 } as const;
 
 electron.contextBridge.exposeInMainWorld('ocrDesk', {
@@ -18,4 +20,11 @@ electron.contextBridge.exposeInMainWorld('ocrDesk', {
   openImages: (): Promise<Array<{ name: string; bytes: Uint8Array }>> => electron.ipcRenderer.invoke(channels.openImages),
   notify: (title: string, body: string): Promise<boolean> => electron.ipcRenderer.invoke(channels.notify, { title: String(title), body: String(body) }),
   openDataFolder: (): Promise<boolean> => electron.ipcRenderer.invoke(channels.openDataFolder),
+  desktopSettings: (): Promise<unknown> => electron.ipcRenderer.invoke(channels.desktopSettings),
+  /** Only the two booleans cross; electron-main checks the patch again. */
+  setDesktopSettings: (patch: { closeToTray?: unknown; openAtLogin?: unknown }): Promise<unknown> =>
+    electron.ipcRenderer.invoke(channels.setDesktopSettings, {
+      ...(typeof patch?.closeToTray === 'boolean' ? { closeToTray: patch.closeToTray } : {}),
+      ...(typeof patch?.openAtLogin === 'boolean' ? { openAtLogin: patch.openAtLogin } : {}),
+    }),
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
 
@@ -12,6 +12,8 @@ export interface KeyProvider {
 }
 
 export const secretKeyFileName = 'secret.key';
+/** The same key sealed by the desktop app with the OS keychain (platform/sealed-key-provider.ts). */
+export const sealedKeyFileName = 'secret.key.safe';
 
 /**
  * The key as an owner-only file in the data directory. It is created only when asked: where
@@ -32,6 +34,13 @@ export function createFileKeyProvider(directory: string): KeyProvider {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail('SecretUnreadable', `Cannot read ${file}: ${(error as Error).message}.`);
       }
+      if (await sealedByDesktop(directory)) {
+        // A new plain key would leave the desktop's key and the keys sealed with it behind.
+        return fail(
+          'SecretUnreadable',
+          `The API keys of ${directory} are sealed with this user's OS keychain by the OCR Desk desktop app (${sealedKeyFileName}). Run this command while the desktop app is running (it is passed to the app), or move the data with \`ocr-desk backup\` in the desktop app and \`ocr-desk restore\` here.`,
+        );
+      }
       if (!createIfMissing) {
         return fail('SecretUnreadable', `${file} is missing, and the stored API keys were sealed with it: restore it from the backup it was saved with.`);
       }
@@ -51,3 +60,9 @@ export function createFileKeyProvider(directory: string): KeyProvider {
     },
   };
 }
+
+const sealedByDesktop = (directory: string): Promise<boolean> =>
+  stat(path.join(directory, sealedKeyFileName)).then(
+    () => true,
+    () => false,
+  );

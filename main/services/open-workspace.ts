@@ -22,6 +22,8 @@ export interface Workspace {
   readonly billing: Billing;
   /** The server's settings: ImageUrl allow list, QPS limits, port, LAN mode. */
   readonly settings: ServerSettingsStore;
+  /** The key sealing stored SecretKeys, for backups (which carry it, so they restore anywhere). */
+  readonly keyProvider: KeyProvider;
   /** What opening repaired or found wrong (a ledger line torn by a crash, lost or changed entries), for the log and the admin. */
   readonly warnings: readonly string[];
   /** Walks the whole usage ledger: null when its hash chain holds, else where it breaks. */
@@ -55,7 +57,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     await store.value.close();
     return fail(failure.code, failure.message);
   };
-  const accounts = await openAccounts({ state: store.value.state, keyProvider: options.keyProvider ?? createFileKeyProvider(options.directory), clock: options.clock });
+  const keyProvider = options.keyProvider ?? createFileKeyProvider(options.directory);
+  const accounts = await openAccounts({ state: store.value.state, keyProvider, clock: options.clock });
   if (!accounts.ok) return closeAfter(accounts.error);
   const machine = options.machineId !== undefined ? options.machineId : await readMachineId().then((id) => (id.ok ? id.value : null));
   const webhook = createWebhookSender(options.webhook);
@@ -78,6 +81,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Result<W
     accounts: accounts.value,
     billing: billing.value,
     settings: createServerSettingsStore(store.value.state),
+    keyProvider,
     warnings: [...store.value.ledger.repaired, ...billing.value.warnings],
     verifyLedger: () => store.value.ledger.verify(),
     async close() {

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { sealedKeyFileName, secretKeyFileName } from '../platform/key-provider.js';
 import { fileExists, syncFolder, writeSynced } from './durable-json-file.js';
 import { ledgerFolderName } from './usage-ledger.js';
 import { stateFileName } from './state-store.js';
@@ -15,7 +16,11 @@ import { stateFileName } from './state-store.js';
 const format = 'ocr-desk-backup';
 const chunkBytes = 1024 * 1024;
 /** The files that make a data directory; the lock file and logs are not part of it. */
-const keptFiles = (ledgerFiles: readonly string[], keyFile: string | null) => [stateFileName, ...(keyFile ? [keyFile] : []), ...ledgerFiles.map((name) => path.join(ledgerFolderName, name))];
+const keptFiles = (ledgerFiles: readonly string[]) => [stateFileName, ...ledgerFiles.map((name) => path.join(ledgerFolderName, name))];
+/** The key sealing stored secrets is written as the plain key file `serve` uses, wherever it came from. */
+const backupKeyFileName = secretKeyFileName;
+/** Where a data directory may keep that key: moved aside on restore, so the restored key is the one used. */
+const keyFileNames = [secretKeyFileName, sealedKeyFileName];
 
 interface BackupHeader {
   readonly format: typeof format;
@@ -30,21 +35,19 @@ interface BackupHeader {
  * chunks. The caller owns the directory (its lock), so nothing changes while it is copied. The
  * file holds the key that opens the stored API keys: it is written owner-only.
  */
-export async function writeBackup(directory: string, target: string, secretKeyFile: string | null, now: Date): Promise<Result<{ files: number; bytes: number }, StoreErrorCode>> {
+export async function writeBackup(directory: string, target: string, secretKey: Buffer, now: Date): Promise<Result<{ files: number; bytes: number }, StoreErrorCode>> {
   try {
     const ledgerFiles = (await readdir(path.join(directory, ledgerFolderName))).filter((name) => name.endsWith('.jsonl')).sort();
-    const names = keptFiles(ledgerFiles, secretKeyFile && (await fileExists(path.join(directory, secretKeyFile))) ? secretKeyFile : null);
+    const contents = new Map<string, Buffer>([[backupKeyFileName, Buffer.from(`${secretKey.toString('base64')}\n`)]]);
+    for (const name of keptFiles(ledgerFiles)) contents.set(name, await readFile(path.join(directory, name)));
     const files: Array<BackupHeader['files'][number]> = [];
-    for (const name of names) {
-      const bytes = await readFile(path.join(directory, name));
-      files.push({ path: name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-    }
+    for (const [name, bytes] of contents) files.push({ path: name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     const header: BackupHeader = { format, version: 1, createdAt: now.toISOString(), files };
     const temporary = `${target}.tmp-${randomUUID()}`;
     async function* lines() {
       yield `${JSON.stringify(header)}\n`;
       for (const { path: name } of files) {
-        const bytes = await readFile(path.join(directory, name));
+        const bytes = contents.get(name)!;
         for (let offset = 0; offset < bytes.length || offset === 0; offset += chunkBytes) {
           yield `${JSON.stringify({ path: name, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') })}\n`;
           if (bytes.length === 0) break;
@@ -97,7 +100,7 @@ export async function restoreBackup(directory: string, source: string, now: Date
     // What is there now goes aside, whole, before the backup's files take its place.
     const aside = path.join(directory, `before-restore-${now.toISOString().replace(/[:.]/gu, '-')}`);
     let keptAside: string | null = null;
-    for (const name of [stateFileName, `${stateFileName.replace(/\.json$/u, '')}.last-good.json`, 'secret.key', ledgerFolderName]) {
+    for (const name of [stateFileName, `${stateFileName.replace(/\.json$/u, '')}.last-good.json`, ...keyFileNames, ledgerFolderName]) {
       if (!(await fileExists(path.join(directory, name)))) continue;
       await mkdir(aside, { recursive: true, mode: 0o700 });
       await rename(path.join(directory, name), path.join(aside, name));
