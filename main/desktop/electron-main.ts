@@ -9,6 +9,7 @@ import { productName } from '../platform/data-directory.js';
 import { sealedKeyFileName } from '../platform/key-provider.js';
 import { createSealedKeyProvider } from '../platform/sealed-key-provider.js';
 import { alertNotification } from './alert-notification.js';
+import { aboutText, applicationMenu, type MenuCommand } from './application-menu.js';
 import { decideClose, quitWhenAllWindowsClosed } from './close-to-tray.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
 import { desktopDataDirectory, parseDesktopArgs, startHiddenFlag } from './desktop-args.js';
@@ -128,6 +129,7 @@ async function start(): Promise<void> {
   guardContents(origin);
   registerIpc(origin, service);
   tray = createTray(locale);
+  setApplicationMenu(locale);
   window = new BrowserWindow(desktopWindowOptions({ preloadPath, title: productName }));
   window.once('ready-to-show', () => {
     if (!args.hidden) window?.show();
@@ -263,6 +265,32 @@ async function refreshTray(locale = desktopLocale(app.getLocale())): Promise<voi
       ),
     ),
   );
+}
+
+function setApplicationMenu(locale: ReturnType<typeof desktopLocale>): void {
+  const sections = applicationMenu({ locale, platform: process.platform, packaged: app.isPackaged, trayAvailable: tray !== null });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      sections.map((section) => ({
+        label: section.label,
+        submenu: section.items.map((item) =>
+          item.kind === 'separator'
+            ? { type: 'separator' as const }
+            : item.kind === 'role'
+              ? { role: item.role, label: item.label }
+              : { label: item.label, ...(item.accelerator ? { accelerator: item.accelerator } : {}), click: () => runMenuCommand(item.command, locale) },
+        ),
+      })),
+    ),
+  );
+}
+
+function runMenuCommand(command: MenuCommand, locale: ReturnType<typeof desktopLocale>): void {
+  if (command === 'hide-to-tray') window?.hide();
+  else if (command === 'about') {
+    const detail = aboutText(locale, { version: app.getVersion(), electron: process.versions.electron ?? '', serviceUrl: service?.url ?? null, dataDirectory: service?.directory ?? '' });
+    void dialog.showMessageBox({ type: 'info', title: productName, message: productName, detail });
+  } else runTrayCommand(command);
 }
 
 function runTrayCommand(command: TrayCommand): void {
