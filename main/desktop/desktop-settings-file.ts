@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DesktopSettingsPatch } from '../../shared/desktop-bridge.js';
+import { replaceFile } from '../platform/replace-file.js';
 
 /**
  * The desktop's own settings, in `desktop-settings.json` under Electron's userData: a server has no
@@ -46,21 +46,6 @@ export function createDesktopSettingsFile(folder: string): DesktopSettingsFile {
     async read() {
       return parseDesktopSettings(await readFile(file, 'utf8').catch(() => null));
     },
-    async write(settings) {
-      // Written aside and renamed: a crash leaves the old settings or the new, never half a file.
-      const temporary = `${file}.tmp-${randomUUID()}`;
-      try {
-        const handle = await open(temporary, 'wx', 0o600);
-        try {
-          await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temporary, file);
-      } finally {
-        await rm(temporary, { force: true });
-      }
-    },
+    write: (settings) => replaceFile(file, `${JSON.stringify(settings, null, 2)}\n`),
   };
 }

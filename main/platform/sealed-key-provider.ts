@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { sealedKeyFileName, secretKeyFileName, type KeyProvider } from './key-provider.js';
+import { replaceFile } from './replace-file.js';
 
 /**
  * Seals and opens bytes with a secret only the OS gives out (Electron's safeStorage: DPAPI on
@@ -42,18 +43,9 @@ export function createSealedKeyProvider(options: SealedKeyProviderOptions): KeyP
     } catch (error) {
       return unreadable(`The OS keychain refused to seal the API keys' encryption key: ${(error as Error).message}.`);
     }
-    const temporary = `${sealedFile}.tmp-${randomUUID()}`;
     try {
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(sealed);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, sealedFile);
+      await replaceFile(sealedFile, sealed);
     } catch (error) {
-      await rm(temporary, { force: true });
       return unreadable(`Cannot write ${sealedFile}: ${(error as Error).message}.`);
     }
     const readBack = await readSealed();
