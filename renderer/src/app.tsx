@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../shared/console-api.js';
+import type { OcrDeskBridge } from '../../shared/desktop-bridge.js';
 import type { ConsoleClient } from './console-client.js';
 import { defaultLocale, LocaleContext, messages, type Locale } from './i18n.js';
 import { AccountsPage } from './pages/accounts-page.js';
@@ -16,11 +17,25 @@ const storedLocale = (): Locale | null => {
   return value === 'zh-CN' || value === 'en-US' ? value : null;
 };
 
+export interface AppProps {
+  readonly client: ConsoleClient;
+  readonly signedOut?: EventTarget;
+  /** The desktop shell's native surface in its window; null in a plain browser. */
+  readonly bridge?: OcrDeskBridge | null;
+  /**
+   * In the desktop window: signs in again by the shell's one-time link when the session ended
+   * (true: the page is navigating there; false: show the sign-in page).
+   */
+  readonly signInAgain?: (() => Promise<boolean>) | null;
+}
+
 /** The shell: who is signed in, the pages, the language switch. */
-export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: EventTarget }) {
+export function App({ client, signedOut, bridge = null, signInAgain = null }: AppProps) {
   const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? defaultLocale(navigator.language));
   const [session, setSession] = useState<SessionView | null | 'loading'>('loading');
   const [page, setPage] = useState<Page>('recognize');
+  // While the desktop signs in again the sign-in page is not shown: the window is about to reload.
+  const [signingInAgain, setSigningInAgain] = useState(false);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem('ocr-desk-locale', next);
     setLocaleState(next);
@@ -36,10 +51,15 @@ export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: 
     void client.session().then((answer) => setSession(answer.ok ? answer.value : null));
   }, [client]);
   useEffect(() => {
-    const onSignedOut = () => setSession(null);
+    const onSignedOut = () => {
+      setSession(null);
+      if (!signInAgain) return;
+      setSigningInAgain(true);
+      void signInAgain().then((navigating) => navigating || setSigningInAgain(false));
+    };
     signedOut?.addEventListener('signed-out', onSignedOut);
     return () => signedOut?.removeEventListener('signed-out', onSignedOut);
-  }, [signedOut]);
+  }, [signedOut, signInAgain]);
 
   const signOut = async () => {
     await client.logout();
@@ -99,17 +119,23 @@ export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: 
           {session !== 'loading' && session !== null && (
             // Kept mounted while other pages show, so the queue and its results survive a visit elsewhere.
             <div hidden={page !== 'recognize'}>
-              <RecognizePage client={client} session={session} />
+              <RecognizePage client={client} session={session} bridge={bridge} />
             </div>
           )}
           {mayRecognize && (
             // Kept mounted too: the edits of a table survive a look at another page.
             <div hidden={page !== 'tables'}>
-              <TablesPage client={client} />
+              <TablesPage client={client} bridge={bridge} />
             </div>
           )}
           {session === 'loading' ? null : session === null ? (
-            <SignInPage client={client} onSignedIn={setSession} />
+            signingInAgain ? (
+              <p className="hint" role="status">
+                {t.signingInAgain}
+              </p>
+            ) : (
+              <SignInPage client={client} onSignedIn={setSession} />
+            )
           ) : page === 'recognize' || page === 'tables' ? null : page === 'usage' ? (
             <UsagePage client={client} session={session} />
           ) : page === 'packages' ? (
@@ -117,7 +143,7 @@ export function App({ client, signedOut }: { client: ConsoleClient; signedOut?: 
           ) : page === 'accounts' ? (
             <AccountsPage client={client} session={session} />
           ) : (
-            <SettingsPage client={client} session={session} />
+            <SettingsPage client={client} session={session} bridge={bridge} />
           )}
         </main>
       </div>

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
 import type { LanguageChoice, SessionView } from '../../../shared/console-api.js';
+import type { OcrDeskBridge } from '../../../shared/desktop-bridge.js';
 import type { CardSide } from '../../../shared/idcard-result.js';
 import { isTableService, serviceIds, type ServiceId } from '../../../shared/services.js';
 import type { ConsoleClient } from '../console-client.js';
+import { openImageFiles } from '../desktop-bridge.js';
 import { failureText } from '../failure-words.js';
 import { download, filesFromDrop, previewable } from '../files.js';
 import { useI18n, type Messages } from '../i18n.js';
 import { allResults, allText, emptyQueue, nextToStart, queueReducer, type QueueItem, type QueueResult } from '../recognition-queue.js';
 import { readableServices, serviceName } from '../service-names.js';
 import { IdCardView } from './idcard-view.js';
+import { ActionMessageLine } from '../ui/action-message.js';
 import { LanguageSelect } from '../ui/language-select.js';
 import { ResultView } from './result-view.js';
 
@@ -17,8 +20,11 @@ let nextId = 0;
 const statusLabel = (t: Messages, item: QueueItem) =>
   ({ waiting: t.stateWaiting, uploading: t.stateUploading, reading: t.stateReading, done: t.stateDone, failed: t.stateFailed, cancelled: t.stateCancelled })[item.status];
 
-/** Drop, paste or pick files; they are read two at a time, each with its progress, error or result. */
-export function RecognizePage({ client, session }: { client: ConsoleClient; session: SessionView }) {
+/**
+ * Drop, paste or pick files (in the desktop window also through the OS dialog of `bridge`); they
+ * are read two at a time, each with its progress, error or result.
+ */
+export function RecognizePage({ client, session, bridge }: { client: ConsoleClient; session: SessionView; bridge: OcrDeskBridge | null }) {
   const { t } = useI18n();
   const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
   const [service, setService] = useState<ServiceId>('general-basic');
@@ -28,6 +34,7 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
   const [cardSide, setCardSide] = useState<CardSide | null>(null);
   const [languages, setLanguages] = useState<LanguageChoice[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [openFailed, setOpenFailed] = useState(false);
   const files = useRef(new Map<string, File>());
   const previews = useRef(new Map<string, string>());
   const running = useRef(new Map<string, AbortController>());
@@ -124,6 +131,12 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
     setDragging(false);
     add(await filesFromDrop(event.dataTransfer));
   };
+  // The desktop's own dialog: its images join the queue as chosen files do.
+  const openNative = async (from: OcrDeskBridge) => {
+    const opened = await openImageFiles(from);
+    setOpenFailed(opened === null);
+    if (opened) add(opened);
+  };
   const cancel = (id: string) => {
     running.current.get(id)?.abort();
     dispatch({ type: 'cancel', id });
@@ -178,11 +191,19 @@ export function RecognizePage({ client, session }: { client: ConsoleClient; sess
         <p>{t.dropHere}</p>
         <p>
           {t.dropOr}{' '}
-          <button type="button" className="primary" onClick={() => picker.current?.click()}>
+          {bridge && (
+            <>
+              <button type="button" className="primary" onClick={() => void openNative(bridge)}>
+                {t.openImages}
+              </button>{' '}
+            </>
+          )}
+          <button type="button" className={bridge ? undefined : 'primary'} onClick={() => picker.current?.click()}>
             {t.chooseFiles}
           </button>
         </p>
         <p className="hint">{t.pasteHint}</p>
+        <ActionMessageLine message={openFailed ? { kind: 'error', text: t.openImagesFailed } : null} />
         <input
           ref={picker}
           type="file"

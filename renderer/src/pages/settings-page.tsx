@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SessionView, SettingsView } from '../../../shared/console-api.js';
+import type { OcrDeskBridge } from '../../../shared/desktop-bridge.js';
 import type { ConsoleClient } from '../console-client.js';
 import { languageName, useI18n } from '../i18n.js';
 import { ActionMessageLine, useActionMessage } from '../ui/action-message.js';
+import { DesktopSettingsSection } from './desktop-settings-section.js';
 
 const lines = (text: string) =>
   text
@@ -10,8 +12,11 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 
-/** What the server is (data directory, address, version, languages) and how it is set. */
-export function SettingsPage({ client, session }: { client: ConsoleClient; session: SessionView }) {
+/**
+ * What the server is (data directory, address, version, languages) and how it is set; in the
+ * desktop window (`bridge`), also what only the desktop has.
+ */
+export function SettingsPage({ client, session, bridge }: { client: ConsoleClient; session: SessionView; bridge: OcrDeskBridge | null }) {
   const { t, locale } = useI18n();
   const [view, setView] = useState<SettingsView | null>(null);
   const [port, setPort] = useState('');
@@ -96,6 +101,7 @@ export function SettingsPage({ client, session }: { client: ConsoleClient; sessi
           {!manage && <p className="hint">{t.readOnlyNote}</p>}
         </form>
       </section>
+      {bridge && <DesktopSettingsSection bridge={bridge} />}
       <section className="card">
         <h2>{t.installedLanguages}</h2>
         <ul className="languages" data-testid="languages">

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
 import type { ConsoleTableReading, LanguageChoice } from '../../../shared/console-api.js';
+import type { OcrDeskBridge } from '../../../shared/desktop-bridge.js';
 import { tableServiceIds, type TableServiceId } from '../../../shared/services.js';
 import type { TableCell } from '../../../shared/table-result.js';
 import type { ConsoleClient } from '../console-client.js';
+import { openImageFiles } from '../desktop-bridge.js';
 import { downloadBlob, filesFromDrop, previewable } from '../files.js';
 import { useI18n, type Messages } from '../i18n.js';
 import { LanguageSelect } from '../ui/language-select.js';
@@ -27,9 +29,10 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/u, '');
 /**
  * One page's tables: pick or drop a file (an image, or a page of a PDF or TIFF), read it with a
  * table service, see the grid over the image, correct it in the editors and export it as xlsx.
- * One file at a time: the edits belong to that page's reading.
+ * One file at a time: the edits belong to that page's reading. In the desktop window, `bridge`
+ * also offers the OS file dialog.
  */
-export function TablesPage({ client }: { client: ConsoleClient }) {
+export function TablesPage({ client, bridge }: { client: ConsoleClient; bridge: OcrDeskBridge | null }) {
   const { t } = useI18n();
   const [service, setService] = useState<TableServiceId>('table');
   const [lang, setLang] = useState('auto');
@@ -102,6 +105,12 @@ export function TablesPage({ client }: { client: ConsoleClient }) {
     setDragging(false);
     choose((await filesFromDrop(event.dataTransfer))[0]);
   };
+  // The desktop's own dialog; of several images the first is read, as of several dropped.
+  const openNative = async (from: OcrDeskBridge) => {
+    const opened = await openImageFiles(from);
+    if (opened === null) return setNotice({ kind: 'error', say: 'openImagesFailed' });
+    choose(opened[0]);
+  };
   const exportXlsx = async () => {
     if (!file) return;
     const answer = await client.tablesXlsx(tablesForExport(tables));
@@ -173,7 +182,14 @@ export function TablesPage({ client }: { client: ConsoleClient }) {
         <p>{t.tablesDrop}</p>
         <p>
           {t.dropOr}{' '}
-          <button type="button" className="primary" onClick={() => picker.current?.click()}>
+          {bridge && (
+            <>
+              <button type="button" className="primary" onClick={() => void openNative(bridge)}>
+                {t.openImages}
+              </button>{' '}
+            </>
+          )}
+          <button type="button" className={bridge ? undefined : 'primary'} onClick={() => picker.current?.click()}>
             {t.chooseFile}
           </button>
         </p>
