@@ -10,7 +10,7 @@ import { sealedKeyFileName } from '../platform/key-provider.js';
 import { createSealedKeyProvider } from '../platform/sealed-key-provider.js';
 import { alertNotification } from './alert-notification.js';
 import { aboutText, applicationMenu, type MenuCommand } from './application-menu.js';
-import { decideClose, quitWhenAllWindowsClosed } from './close-to-tray.js';
+import { decideClose, quitWhenAllWindowsClosed, trayWillShow } from './close-to-tray.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
 import { desktopDataDirectory, parseDesktopArgs, startHiddenFlag } from './desktop-args.js';
 import { createDesktopSettingsFile, parseDesktopSettingsPatch, type StoredDesktopSettings } from './desktop-settings-file.js';
@@ -19,6 +19,7 @@ import { createLinuxAutostart } from './linux-autostart.js';
 import { imageDialogFilters, ipcChannels, parseNotifyRequest, type OpenedImage } from './ipc-contract.js';
 import { appOriginOf, decideNavigation, isAppUrl } from './navigation-guard.js';
 import { trustsOwnCertificate } from './own-certificate.js';
+import { allowPermission } from './permissions.js';
 import { desktopLocale, trayMenu, trayTooltip, type TrayCommand } from './tray-menu.js';
 import { desktopWindowOptions } from './window-options.js';
 
@@ -46,17 +47,23 @@ let unreadAlerts = 0;
 let stored: StoredDesktopSettings = { closeToTray: true };
 let keyStorage: KeyStorageChoice = { kind: 'file', reason: '' };
 const settingsFile = createDesktopSettingsFile(app.getPath('userData'));
+// Notifications are kept until clicked or closed: one only held by a local is collected, and its click lost.
+const shownNotifications = new Set<Notification>();
+// Windows groups notifications and taskbar entries by this id; it must be electron-builder's appId.
+if (process.platform === 'win32') app.setAppUserModelId('com.ocrdesk.app');
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the data directory; it shows its window (below) and this one leaves.
   app.quit();
 } else {
   app.on('second-instance', () => showWindow());
+  // macOS: the Dock icon clicked with the window hidden or closed.
+  app.on('activate', () => showWindow());
   app.on('before-quit', () => {
     quitting = true;
   });
   app.on('window-all-closed', () => {
-    if (quitWhenAllWindowsClosed({ trayAvailable: tray !== null })) app.quit();
+    if (quitWhenAllWindowsClosed({ trayAvailable: tray !== null, closeToTray: stored.closeToTray })) app.quit();
   });
   let stopped = false;
   app.on('will-quit', (event) => {
@@ -68,7 +75,11 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     });
   });
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  // A start that throws (a bug) must not leave a windowless app running with the service open.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
 }
 
 async function start(): Promise<void> {
@@ -77,7 +88,7 @@ async function start(): Promise<void> {
   stored = await settingsFile.read();
   keyStorage = chooseKeyStorage({
     platform: process.platform,
-    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    encryptionAvailable: await safeStorage.isAsyncEncryptionAvailable(),
     linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
     sealedKeyPresent: await stat(path.join(directory, sealedKeyFileName)).then(
       () => true,
@@ -88,8 +99,15 @@ async function start(): Promise<void> {
     keyStorage.kind === 'keychain'
       ? createSealedKeyProvider({
           directory,
-          sealer: { seal: (plain) => safeStorage.encryptString(plain), open: (sealed) => safeStorage.decryptString(sealed) },
-          onSealedPlainKey: (file) => console.warn(`OCR Desk: ${file} is now sealed with the OS keychain and removed.`),
+          sealer: {
+            seal: (plain) => safeStorage.encryptStringAsync(plain),
+            open: async (sealed) => {
+              const opened = await safeStorage.decryptStringAsync(sealed);
+              return { plain: opened.result, shouldReseal: opened.shouldReEncrypt };
+            },
+          },
+          now: () => new Date(),
+          onNote: (note) => console.warn(`OCR Desk: ${note}`),
         })
       : undefined;
   const started = await startService({
@@ -108,7 +126,12 @@ async function start(): Promise<void> {
       void refreshTray();
       if (!Notification.isSupported()) return;
       const notification = new Notification(alertNotification(alert, locale));
-      notification.on('click', () => showWindow());
+      shownNotifications.add(notification);
+      notification.on('click', () => {
+        shownNotifications.delete(notification);
+        showWindow();
+      });
+      notification.on('close', () => shownNotifications.delete(notification));
       notification.show();
     },
   });
@@ -128,30 +151,43 @@ async function start(): Promise<void> {
   });
   guardContents(origin);
   registerIpc(origin, service);
-  tray = createTray(locale);
+  tray = trayWillShow(process.platform, process.env) ? createTray(locale) : null;
   setApplicationMenu(locale);
-  window = new BrowserWindow(desktopWindowOptions({ preloadPath, title: productName }));
-  window.once('ready-to-show', () => {
-    if (!args.hidden) window?.show();
+  // Started at login: into the tray, when there is one to come back through. macOS passes no
+  // arguments to login items, so it is asked whether this start was one.
+  const startedAtLogin = args.hidden || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  await openWindow({ show: !(startedAtLogin && tray !== null) });
+}
+
+/** The window on the served UI, signed in by a fresh one-time link; made again after it was closed. */
+async function openWindow({ show }: { readonly show: boolean }): Promise<void> {
+  if (service === null) return;
+  const created = new BrowserWindow(desktopWindowOptions({ preloadPath, title: productName }));
+  window = created;
+  created.once('ready-to-show', () => {
+    if (show) created.show();
   });
-  window.on('close', (event) => {
+  created.on('close', (event) => {
     if (decideClose({ quitting, trayAvailable: tray !== null, closeToTray: stored.closeToTray }) === 'hide') {
       event.preventDefault();
-      window?.hide();
+      created.hide();
     }
   });
-  window.on('closed', () => {
-    window = null;
+  // Windows logs off or shuts down without before-quit/will-quit: the service is stopped here.
+  created.on('session-end', () => void service?.close());
+  created.on('closed', () => {
+    if (window === created) window = null;
   });
-  await window.loadURL(service.loginLink());
+  await created.loadURL(service.loginLink());
 }
 
 function guardContents(origin: string): void {
   session.defaultSession.webRequest.onHeadersReceived((details, respond) => {
     respond({ responseHeaders: withContentSecurityPolicy(details.url, origin, details.responseHeaders ?? {}) });
   });
-  // The UI needs no camera, microphone, geolocation, MIDI...: every permission request is refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+  // The clipboard for the copy buttons, on our own page; no camera, microphone, location... (permissions.ts).
+  session.defaultSession.setPermissionRequestHandler((contents, permission, answer, details) => answer(allowPermission(permission, details.requestingUrl ?? contents.getURL(), origin)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin, origin));
   app.on('web-contents-created', (_event, contents) => {
     const guard = (event: { preventDefault(): void }, url: string) => {
       const decision = decideNavigation(url, origin, 'navigate');
@@ -220,10 +256,13 @@ const loginItems = (() => {
     const autostart = createLinuxAutostart({ env: process.env, home: os.homedir(), execPath: process.execPath }, productName);
     return { supported: app.isPackaged, isEnabled: () => autostart.isEnabled(), setEnabled: (enabled: boolean) => autostart.setEnabled(enabled) };
   }
+  // Windows keeps one login item per executable and argument list: it is asked with the same
+  // arguments it was registered with. macOS takes no arguments (wasOpenedAtLogin tells instead).
+  const windowsArgs = process.platform === 'win32' ? { args: [startHiddenFlag] } : {};
   return {
     supported: process.platform === 'win32' || process.platform === 'darwin',
-    isEnabled: async () => app.getLoginItemSettings().openAtLogin,
-    setEnabled: async (openAtLogin: boolean) => app.setLoginItemSettings({ openAtLogin, args: [startHiddenFlag] }),
+    isEnabled: async () => app.getLoginItemSettings(windowsArgs).openAtLogin,
+    setEnabled: async (openAtLogin: boolean) => app.setLoginItemSettings({ openAtLogin, ...windowsArgs }),
   };
 })();
 
@@ -304,13 +343,20 @@ function runTrayCommand(command: TrayCommand): void {
 function showWindow(): void {
   unreadAlerts = 0;
   void refreshTray();
-  if (window === null) return;
+  if (window === null) {
+    // Closed (close to tray off, or by the OS) while the service runs: a new window, signed in afresh.
+    if (service !== null && !quitting) void openWindow({ show: true }).catch((error: unknown) => fatal(error));
+    return;
+  }
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
 }
 
+/** A bug: said, the service stopped in order (the ledger checkpointed), then out. */
 function fatal(error: unknown): void {
   dialog.showErrorBox(productName, (error as Error).stack ?? String(error));
-  app.exit(1);
+  const stopping = service?.close() ?? Promise.resolve();
+  service = null;
+  void stopping.finally(() => app.exit(1));
 }

@@ -38,7 +38,7 @@ export function createFileKeyProvider(directory: string): KeyProvider {
         // A new plain key would leave the desktop's key and the keys sealed with it behind.
         return fail(
           'SecretUnreadable',
-          `The API keys of ${directory} are sealed with this user's OS keychain by the OCR Desk desktop app (${sealedKeyFileName}). Run this command while the desktop app is running (it is passed to the app), or move the data with \`ocr-desk backup\` in the desktop app and \`ocr-desk restore\` here.`,
+          `The API keys of ${directory} are sealed with this user's OS keychain by the OCR Desk desktop app (${sealedKeyFileName}). Run this command while the desktop app is running (it is passed to the app), or move the data with \`ocr-desk store backup\` in the desktop app and \`ocr-desk store restore\` here.`,
         );
       }
       if (!createIfMissing) {

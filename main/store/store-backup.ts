@@ -99,19 +99,41 @@ export async function restoreBackup(directory: string, source: string, now: Date
     }
     // What is there now goes aside, whole, before the backup's files take its place.
     const aside = path.join(directory, `before-restore-${now.toISOString().replace(/[:.]/gu, '-')}`);
-    let keptAside: string | null = null;
-    for (const name of [stateFileName, `${stateFileName.replace(/\.json$/u, '')}.last-good.json`, ...keyFileNames, ledgerFolderName]) {
-      if (!(await fileExists(path.join(directory, name)))) continue;
-      await mkdir(aside, { recursive: true, mode: 0o700 });
-      await rename(path.join(directory, name), path.join(aside, name));
-      keptAside = aside;
+    const movedAside: string[] = [];
+    const placed: string[] = [];
+    try {
+      for (const name of [stateFileName, `${stateFileName.replace(/\.json$/u, '')}.last-good.json`, ...keyFileNames, ledgerFolderName]) {
+        if (!(await fileExists(path.join(directory, name)))) continue;
+        await mkdir(aside, { recursive: true, mode: 0o700 });
+        await rename(path.join(directory, name), path.join(aside, name));
+        movedAside.push(name);
+      }
+      for (const name of await readdir(staging)) {
+        await rename(path.join(staging, name), path.join(directory, name));
+        placed.push(name);
+      }
+      await syncFolder(directory);
+    } catch (error) {
+      // Half a restore is worse than none: what was placed goes, what was set aside comes back.
+      const undone = await undoRestore(directory, aside, placed, movedAside);
+      const state = undone ? 'Nothing was changed' : `The directory could not be put back as it was: its files are in ${aside}`;
+      return fail(undone ? 'StoreCorrupt' : 'StoreIoFailed', `${source} could not be restored: ${(error as Error).message}. ${state}.`);
     }
-    for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(directory, name));
-    await syncFolder(directory);
-    return ok({ files: header.files.length, keptAside });
+    return ok({ files: header.files.length, keptAside: movedAside.length > 0 ? aside : null });
   } catch (error) {
     return fail('StoreCorrupt', `${source} could not be restored: ${(error as Error).message}. Nothing was changed.`);
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function undoRestore(directory: string, aside: string, placed: readonly string[], movedAside: readonly string[]): Promise<boolean> {
+  try {
+    for (const name of placed) await rm(path.join(directory, name), { recursive: true, force: true });
+    for (const name of movedAside) await rename(path.join(aside, name), path.join(directory, name));
+    await rm(aside, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
   }
 }

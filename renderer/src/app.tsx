@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../shared/console-api.js';
 import type { OcrDeskBridge } from '../../shared/desktop-bridge.js';
 import type { ConsoleClient } from './console-client.js';
+import { rememberInSession, signedOutByChoiceKey } from './desktop-sign-in-again.js';
 import { defaultLocale, LocaleContext, messages, type Locale } from './i18n.js';
 import { AccountsPage } from './pages/accounts-page.js';
 import { PackagesPage } from './pages/packages-page.js';
@@ -62,8 +63,14 @@ export function App({ client, signedOut, bridge = null, signInAgain = null }: Ap
   }, [signedOut, signInAgain]);
 
   const signOut = async () => {
+    // In the desktop window, a sign-out the person chose holds: no automatic sign-in by link after it.
+    if (signInAgain) rememberInSession(signedOutByChoiceKey, true);
     await client.logout();
     setSession(null);
+  };
+  const signedIn = (view: SessionView) => {
+    rememberInSession(signedOutByChoiceKey, false);
+    setSession(view);
   };
 
   const mayRecognize = session !== null && session !== 'loading' && session.may.recognize;
@@ -134,7 +141,7 @@ export function App({ client, signedOut, bridge = null, signInAgain = null }: Ap
                 {t.signingInAgain}
               </p>
             ) : (
-              <SignInPage client={client} onSignedIn={setSession} />
+              <SignInPage client={client} onSignedIn={signedIn} />
             )
           ) : page === 'recognize' || page === 'tables' ? null : page === 'usage' ? (
             <UsagePage client={client} session={session} />

@@ -14,6 +14,8 @@ export interface SignInAgainDeps {
 }
 
 const attemptKey = 'ocr-desk-signed-in-again-at';
+/** Set when the person pressed Sign out: the window then stays signed out until they sign in themselves. */
+export const signedOutByChoiceKey = 'ocr-desk-signed-out-by-choice';
 
 /**
  * The desktop window's answer to an ended console session: instead of the sign-in page, ask the
@@ -35,8 +37,15 @@ export function createSignInAgain(deps: SignInAgainDeps): () => Promise<boolean>
       return false;
     }
   };
+  const signedOutByChoice = () => {
+    try {
+      return deps.storage.getItem(signedOutByChoiceKey) !== null;
+    } catch {
+      return false;
+    }
+  };
   const tryOnce = async (): Promise<boolean> => {
-    if (recentlyTried()) return false;
+    if (recentlyTried() || signedOutByChoice()) return false;
     let target: string | null;
     try {
       target = loginTargetOf(await deps.bridge.loginLink(), deps.origin);
@@ -54,4 +63,16 @@ export function createSignInAgain(deps: SignInAgainDeps): () => Promise<boolean>
     return true;
   };
   return () => (attempt ??= tryOnce());
+}
+
+/** Sets or clears a flag in the window's sessionStorage; storage refused (private mode) is no error. */
+type FlagStorage = { setItem(key: string, value: string): void; removeItem(key: string): void };
+
+export function rememberInSession(key: string, on: boolean, storage: FlagStorage | undefined = (globalThis as { sessionStorage?: FlagStorage }).sessionStorage): void {
+  try {
+    if (on) storage?.setItem(key, '1');
+    else storage?.removeItem(key);
+  } catch {
+    // Without storage the next reload may sign in by link again: the lesser evil than a broken page.
+  }
 }

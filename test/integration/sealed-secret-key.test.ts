@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -20,24 +20,27 @@ const freshDirectory = () => path.join(scratch, `data-${(directories += 1)}`);
  * a secret that plays the OS user's keychain. Everything around it (files, migration, the store,
  * backups) is the real code on a real directory.
  */
-function keychainOf(user: string): KeySealer {
+function keychainOf(user: string, options: { rotated?: boolean } = {}): KeySealer & { sealed: number } {
   const secret = createHash('sha256').update(`keychain of ${user}`).digest();
-  return {
-    seal(plain) {
+  const sealer = {
+    sealed: 0,
+    async seal(plain: string) {
+      sealer.sealed += 1;
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', secret, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
-    open(sealed) {
+    async open(sealed: Buffer) {
       const decipher = createDecipheriv('aes-256-gcm', secret, sealed.subarray(0, 12));
       decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+      return { plain: Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8'), shouldReseal: options.rotated === true };
     },
   };
+  return sealer;
 }
 
-const desktop = (directory: string, user = 'alice', sealedPlain: string[] = []) => createSealedKeyProvider({ directory, sealer: keychainOf(user), onSealedPlainKey: (file) => sealedPlain.push(file) });
+const desktop = (directory: string, user = 'alice', notes: string[] = [], sealer: KeySealer = keychainOf(user)) => createSealedKeyProvider({ directory, sealer, now: clock.now, onNote: (note) => notes.push(note) });
 
 async function open(directory: string, keyProvider: KeyProvider): Promise<Workspace> {
   const opened = await openWorkspace({ directory, clock, role: 'test', machineId: 'machine-one', keyProvider });
@@ -80,9 +83,9 @@ test("a directory used by serve or an older version is taken over: its plain key
   await served.close();
   assert.deepEqual(await keyFiles(directory), ['secret.key']);
 
-  const sealedPlain: string[] = [];
-  const taken = await open(directory, desktop(directory, 'alice', sealedPlain));
-  assert.deepEqual(sealedPlain, [path.join(directory, 'secret.key')]);
+  const notes: string[] = [];
+  const taken = await open(directory, desktop(directory, 'alice', notes));
+  assert.deepEqual(notes, [`${path.join(directory, 'secret.key')} is now sealed with the OS keychain and removed.`]);
   assert.deepEqual(await keyFiles(directory), ['secret.key.safe']);
   const signing = taken.accounts.keyForSigning(created.value.SecretId);
   assert.ok(signing.ok && signing.value.secretKey === created.value.SecretKey);
@@ -97,7 +100,7 @@ test('without the keychain that sealed it (another user, the CLI alone), the dir
 
   const otherUser = await openFails(directory, desktop(directory, 'bob'));
   assert.equal(otherUser.code, 'SecretUnreadable');
-  assert.match(otherUser.message, /cannot be opened with this user's OS keychain.*ocr-desk backup/su);
+  assert.match(otherUser.message, /cannot be opened with this user's OS keychain.*ocr-desk store backup/su);
 
   const cliAlone = await openFails(directory, createFileKeyProvider(directory));
   assert.equal(cliAlone.code, 'SecretUnreadable');
@@ -140,15 +143,51 @@ test('a keychain that refuses to seal stops the start with its reason and leaves
   const served = await open(directory, createFileKeyProvider(directory));
   await served.close();
   const refusing: KeySealer = {
-    seal() {
-      throw new Error('the keychain is locked');
-    },
-    open() {
-      throw new Error('the keychain is locked');
-    },
+    seal: () => Promise.reject(new Error('the keychain is locked')),
+    open: () => Promise.reject(new Error('the keychain is locked')),
   };
-  const failure = await openFails(directory, createSealedKeyProvider({ directory, sealer: refusing }));
+  const failure = await openFails(directory, desktop(directory, 'alice', [], refusing));
   assert.equal(failure.code, 'SecretUnreadable');
   assert.match(failure.message, /OS keychain refused to seal.*the keychain is locked/su);
   assert.deepEqual(await keyFiles(directory), ['secret.key']);
+});
+
+test('a stray plain key never overwrites a different sealed key (kept aside, dated), and a backup carries the key the workspace opened with', async () => {
+  const directory = freshDirectory();
+  const first = await open(directory, desktop(directory));
+  const created = await first.accounts.createKey();
+  assert.ok(created.ok);
+  // While the app runs, a plain key appears (copied in by hand): the running workspace and its
+  // backup go on with the key the secrets were opened with.
+  await writeFile(path.join(directory, 'secret.key'), `${Buffer.alloc(32, 9).toString('base64')}\n`);
+  const backupFile = path.join(scratch, 'stray.backup');
+  assert.ok((await backupWorkspace(first, backupFile, clock)).ok);
+  await first.close();
+  const elsewhere = freshDirectory();
+  assert.ok((await restoreWorkspace(elsewhere, backupFile, clock)).ok);
+  const restored = await open(elsewhere, createFileKeyProvider(elsewhere));
+  const fromBackup = restored.accounts.keyForSigning(created.value.SecretId);
+  assert.ok(fromBackup.ok && fromBackup.value.secretKey === created.value.SecretKey, 'the backup holds the key the secrets were sealed with');
+  await restored.close();
+
+  // At the next start the plain key is the newer truth, but the sealed one is kept, dated.
+  const notes: string[] = [];
+  const next = await openWorkspace({ directory, clock, role: 'test', machineId: 'machine-one', keyProvider: desktop(directory, 'alice', notes) });
+  if (next.ok) await next.value.close();
+  assert.deepEqual(await keyFiles(directory), ['secret.key.safe', 'secret.key.safe.before-2026-12-03T10-00-00-000Z']);
+  assert.match(notes[0] ?? '', /held another key; it is kept as .*before-2026-12-03/u);
+});
+
+test('when the OS keychain rotates its key, the sealed key is sealed anew and still opens the secrets', async () => {
+  const directory = freshDirectory();
+  const first = await open(directory, desktop(directory));
+  const created = await first.accounts.createKey();
+  assert.ok(created.ok);
+  await first.close();
+  const rotated = keychainOf('alice', { rotated: true });
+  const again = await open(directory, desktop(directory, 'alice', [], rotated));
+  assert.equal(rotated.sealed, 1, 'sealed anew once');
+  const signing = again.accounts.keyForSigning(created.value.SecretId);
+  assert.ok(signing.ok && signing.value.secretKey === created.value.SecretKey);
+  await again.close();
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { appOriginOf, decideNavigation, isAppUrl } from '../../main/desktop/navigation-guard.js';
+import { allowPermission } from '../../main/desktop/permissions.js';
 
 const origin = appOriginOf('http://127.0.0.1:8766/');
 
@@ -23,4 +24,11 @@ test('everything else is refused: http elsewhere, file:, javascript:, custom sch
     assert.equal(decideNavigation(url, origin, 'navigate').action, 'deny', url);
     assert.equal(decideNavigation(url, origin, 'new-window').action, 'deny', url);
   }
+});
+
+test('the page may write to the clipboard (its copy buttons) and nothing else; other origins get nothing', () => {
+  const origin = 'http://127.0.0.1:8766';
+  assert.equal(allowPermission('clipboard-sanitized-write', 'http://127.0.0.1:8766/console/', origin), true);
+  assert.equal(allowPermission('clipboard-sanitized-write', 'https://example.invalid/', origin), false);
+  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) assert.equal(allowPermission(permission, `${origin}/`, origin), false, permission);
 });

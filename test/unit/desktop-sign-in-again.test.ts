@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSignInAgain } from '../../renderer/src/desktop-sign-in-again.js';
+import { createSignInAgain, rememberInSession, signedOutByChoiceKey } from '../../renderer/src/desktop-sign-in-again.js';
 
 const origin = 'http://127.0.0.1:8766';
 const link = `${origin}/console/login?token=fresh`;
@@ -12,7 +12,7 @@ function windowLike(answer: () => Promise<string | null>) {
     clock: 1_000_000,
     asked: 0,
     navigated: [] as string[],
-    storage: { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) },
+    storage: { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value), removeItem: (key: string) => void stored.delete(key) },
     /** A new page load: a fresh instance over the same storage. */
     load: () =>
       createSignInAgain({
@@ -78,4 +78,13 @@ test('storage that refuses (so a loop could not be told) means no attempt; a clo
   assert.equal(await world.load()(), true);
   world.clock -= 3_600_000;
   assert.equal(await world.load()(), true);
+});
+
+test('a sign-out the person chose holds across reloads until they sign in themselves', async () => {
+  const world = windowLike(async () => link);
+  rememberInSession(signedOutByChoiceKey, true, world.storage);
+  assert.equal(await world.load()(), false, 'signed out by choice: the sign-in page, no link asked for');
+  assert.equal(world.asked, 0);
+  rememberInSession(signedOutByChoiceKey, false, world.storage);
+  assert.equal(await world.load()(), true, 'after signing in again, an expired session is renewed as before');
 });

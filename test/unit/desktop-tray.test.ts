@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { alertNotification } from '../../main/desktop/alert-notification.js';
-import { decideClose, quitWhenAllWindowsClosed } from '../../main/desktop/close-to-tray.js';
+import { decideClose, quitWhenAllWindowsClosed, trayWillShow } from '../../main/desktop/close-to-tray.js';
 import { desktopLocale, trayMenu, trayTooltip, type TrayState } from '../../main/desktop/tray-menu.js';
 
 const state: TrayState = { locale: 'en-US', serviceUrl: 'http://127.0.0.1:8766', openAtLogin: false, openAtLoginSupported: true, unreadAlerts: 0 };
@@ -41,8 +41,9 @@ test('closing hides to the tray unless quitting, or there is no tray, or the per
   assert.equal(decideClose({ quitting: true, trayAvailable: true, closeToTray: true }), 'close');
   assert.equal(decideClose({ quitting: false, trayAvailable: false, closeToTray: true }), 'close');
   assert.equal(decideClose({ quitting: false, trayAvailable: true, closeToTray: false }), 'close');
-  assert.equal(quitWhenAllWindowsClosed({ trayAvailable: true }), false);
-  assert.equal(quitWhenAllWindowsClosed({ trayAvailable: false }), true);
+  assert.equal(quitWhenAllWindowsClosed({ trayAvailable: true, closeToTray: true }), false);
+  assert.equal(quitWhenAllWindowsClosed({ trayAvailable: false, closeToTray: true }), true);
+  assert.equal(quitWhenAllWindowsClosed({ trayAvailable: true, closeToTray: false }), true, 'close to tray off: closing the window quits, no app stranded in the tray');
 });
 
 test('package alerts read as native notifications in both languages', () => {
@@ -51,4 +52,14 @@ test('package alerts read as native notifications in both languages', () => {
   const out = alertNotification({ kind: 'package-exhausted', service: 'idcard', remaining: 0, total: 500 }, 'zh-CN');
   assert.equal(out.title, '资源包已用完');
   assert.ok(out.body.includes('idcard') && out.body.includes('500'));
+});
+
+test('a tray is trusted to show on Windows, macOS and the Linux desktops that show status icons, not on plain GNOME or an unknown one', () => {
+  assert.equal(trayWillShow('win32', {}), true);
+  assert.equal(trayWillShow('darwin', {}), true);
+  assert.equal(trayWillShow('linux', { XDG_CURRENT_DESKTOP: 'KDE' }), true);
+  assert.equal(trayWillShow('linux', { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' }), true, "Ubuntu's GNOME ships the AppIndicator extension");
+  assert.equal(trayWillShow('linux', { XDG_CURRENT_DESKTOP: 'XFCE' }), true);
+  assert.equal(trayWillShow('linux', { XDG_CURRENT_DESKTOP: 'GNOME' }), false);
+  assert.equal(trayWillShow('linux', {}), false);
 });
