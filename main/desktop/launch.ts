@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findAppRoot } from '../platform/app-paths.js';
+import { exitCodeOf, prepareDesktopMain, runNpmScript } from './desktop-build.js';
 import { chooseStartMode, electronBinaryCandidate } from './start-mode.js';
 
 /**
@@ -20,10 +21,11 @@ const candidate = electronBinaryCandidate({ packageFolder, pathTxt, env: process
 const electronBinary = candidate !== null && existsSync(candidate) ? candidate : null;
 const mode = chooseStartMode({ platform: process.platform, env: process.env, electronBinary, serverAsked });
 
-if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) run('npm', ['run', 'build:ui']);
+if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) await step(() => runNpmScript(root, 'build:ui'));
 if (mode.mode === 'desktop') {
-  // Electron runs JavaScript: the main process and the preload are compiled first (dist/main).
-  run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.desktop.json')]);
+  // Electron runs JavaScript: the main process and the preload are compiled first (dist/main), and
+  // the threads' .cjs/.mjs entries copied beside them, as build:desktop does.
+  await step(() => prepareDesktopMain({ root, outDir: path.join(root, 'dist'), clean: false }));
   process.stdout.write('npm start: starting the desktop app\n');
   forward(mode.electron, [root, ...passOn]);
 } else {
@@ -40,9 +42,14 @@ function locateElectronPackage(): string | null {
   }
 }
 
-function run(command: string, commandArgs: string[]): void {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** A build step; its output went to our terminal, so a failure only says which step failed. */
+async function step(work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    process.stderr.write(`npm start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 /** Runs the child with our terminal; SIGINT/SIGTERM pass through so serve stops in order. */
@@ -50,6 +57,6 @@ function forward(command: string, commandArgs: string[]): void {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 128 : 1);
+    process.exitCode = exitCodeOf(code, signal);
   });
 }

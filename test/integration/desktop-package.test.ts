@@ -30,7 +30,7 @@ test('electron-builder packs the compiled app: main, thread entries, UI and mode
 
   const resources = path.join(output, 'linux-unpacked', 'resources');
   const files = new Set(asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/')));
-  for (const needed of ['/package.json', '/dist/main/desktop/electron-main.js', '/dist/main/desktop/preload.cjs', '/dist/main/engine/create-engine.js', '/dist/renderer/index.html', '/assets/icons/tray.png']) {
+  for (const needed of ['/package.json', '/dist/main/desktop/electron-main.js', '/dist/main/desktop/preload.cjs', '/dist/main/engine/create-engine.js', '/dist/renderer/index.html', '/assets/icons/tray.png', '/assets/icons/trayTemplate.png', '/assets/icons/trayTemplate@2x.png']) {
     assert.ok(files.has(needed), `${needed} is packed`);
   }
   assert.ok(![...files].some((file) => file.endsWith('.map')), 'no source maps');
@@ -39,7 +39,7 @@ test('electron-builder packs the compiled app: main, thread entries, UI and mode
   }
   // Native parts, WebAssembly cores, models and the threads' entries are real files beside the archive.
   const unpacked = path.join(resources, 'app.asar.unpacked');
-  for (const needed of ['node_modules/sharp/package.json', 'node_modules/tesseract.js-core/package.json', 'node_modules/@techstark/opencv-js/package.json', 'node_modules/@tesseract.js-data/chi_sim/4.0.0_best_int', 'node_modules/@tesseract.js-data/osd/4.0.0', 'dist/main/engine/tesseract/worker-thread.cjs', 'dist/main/engine/vision/vision-thread.mjs']) {
+  for (const needed of ['node_modules/sharp/package.json', 'node_modules/tesseract.js-core/package.json', 'node_modules/@techstark/opencv-js/package.json', 'node_modules/@tesseract.js-data/chi_sim/4.0.0_best_int', 'node_modules/@tesseract.js-data/osd/4.0.0', 'dist/main/engine/tesseract/worker-thread.cjs', 'dist/main/engine/vision/vision-thread.mjs', `node_modules/@img/sharp-${process.platform}-${process.arch}/package.json`]) {
     await stat(path.join(unpacked, needed));
   }
   const legacyModels = (await readdir(path.join(unpacked, 'node_modules', '@tesseract.js-data'))).filter((language) => language !== 'osd');
