@@ -239,7 +239,10 @@ function registerIpc(origin: string, running: RunningService): void {
 
 function createTray(locale: ReturnType<typeof desktopLocale>): Tray | null {
   try {
-    const created = new Tray(nativeImage.createFromPath(path.join(app.getAppPath(), 'assets', 'icons', 'tray.png')));
+    // macOS draws tray icons as templates (black with alpha, recoloured for light and dark menu
+    // bars; Electron takes the @2x file beside it); elsewhere the coloured icon.
+    const icon = process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png';
+    const created = new Tray(nativeImage.createFromPath(path.join(app.getAppPath(), 'assets', 'icons', icon)));
     created.on('click', () => showWindow());
     tray = created;
     void refreshTray(locale);
