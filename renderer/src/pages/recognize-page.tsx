@@ -12,6 +12,7 @@ import { allResults, allText, emptyQueue, nextToStart, queueReducer, type QueueI
 import { readableServices, serviceName } from '../service-names.js';
 import { IdCardView } from './idcard-view.js';
 import { ActionMessageLine } from '../ui/action-message.js';
+import { ImageSourceButtons } from '../ui/image-source-buttons.js';
 import { LanguageSelect } from '../ui/language-select.js';
 import { ResultView } from './result-view.js';
 
@@ -189,19 +190,7 @@ export function RecognizePage({ client, session, bridge }: { client: ConsoleClie
         onDrop={(event) => void onDrop(event)}
       >
         <p>{t.dropHere}</p>
-        <p>
-          {t.dropOr}{' '}
-          {bridge && (
-            <>
-              <button type="button" className="primary" onClick={() => void openNative(bridge)}>
-                {t.openImages}
-              </button>{' '}
-            </>
-          )}
-          <button type="button" className={bridge ? undefined : 'primary'} onClick={() => picker.current?.click()}>
-            {t.chooseFiles}
-          </button>
-        </p>
+        <ImageSourceButtons bridge={bridge} onOpenNative={(from) => void openNative(from)} onChoose={() => picker.current?.click()} chooseLabel={t.chooseFiles} />
         <p className="hint">{t.pasteHint}</p>
         <ActionMessageLine message={openFailed ? { kind: 'error', text: t.openImagesFailed } : null} />
         <input

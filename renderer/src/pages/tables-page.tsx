@@ -13,6 +13,7 @@ import { tablesForExport, tablesReducer } from '../table-editing.js';
 import { tableTsv } from '../table-tsv.js';
 import type { CellRef, CellSelection } from '../table-view-state.js';
 import { ActionMessageLine } from '../ui/action-message.js';
+import { ImageSourceButtons } from '../ui/image-source-buttons.js';
 import { TableEditor } from './table-editor.js';
 import { TableOverlay } from './table-overlay.js';
 
@@ -180,19 +181,7 @@ export function TablesPage({ client, bridge }: { client: ConsoleClient; bridge: 
         onDrop={(event) => void onDrop(event)}
       >
         <p>{t.tablesDrop}</p>
-        <p>
-          {t.dropOr}{' '}
-          {bridge && (
-            <>
-              <button type="button" className="primary" onClick={() => void openNative(bridge)}>
-                {t.openImages}
-              </button>{' '}
-            </>
-          )}
-          <button type="button" className={bridge ? undefined : 'primary'} onClick={() => picker.current?.click()}>
-            {t.chooseFile}
-          </button>
-        </p>
+        <ImageSourceButtons bridge={bridge} onOpenNative={(from) => void openNative(from)} onChoose={() => picker.current?.click()} chooseLabel={t.chooseFile} />
         <input
           ref={picker}
           type="file"
