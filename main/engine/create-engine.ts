@@ -5,7 +5,7 @@ import { fail, ok } from '../../shared/result.js';
 import { defaultModelsFolder } from '../platform/app-paths.js';
 import type { EngineErrorCode } from '../../shared/engine-errors.js';
 import type { Result } from '../../shared/result.js';
-import type { Engine, EngineOptions, RecognizeControl, RecognizeOptions, RecognizeProgress } from './engine-types.js';
+import type { Engine, EngineOptions, ReaderRecognizeOptions, RecognizeControl, RecognizeProgress } from './engine-types.js';
 import type { ImageInput } from './intake/image-input.js';
 import { createAdmission } from './pool/admission.js';
 import { createSemaphore } from './pool/semaphore.js';
@@ -74,7 +74,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let closed = false;
 
   const engine: Engine = {
-    async recognize(input, options = {}, given = {}) {
+    // Typed wider than Engine's: the ID card reader asks for its model through this door.
+    async recognize(input, options: ReaderRecognizeOptions = {}, given = {}) {
       if (closed) return fail('EngineClosed', 'The OCR engine has been shut down.');
       const languages = resolveLanguageRequest(options.language ?? autoLanguage);
       if (!languages.ok) return languages;
@@ -207,7 +208,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function recognizeInput(
     input: ImageInput,
-    options: RecognizeOptions,
+    options: ReaderRecognizeOptions,
     control: RecognizeControl,
     languages: readonly string[] | typeof autoLanguage,
   ): Promise<Result<PageOutcome[], EngineErrorCode>> {

@@ -8,7 +8,7 @@ import type { ImageLimits } from './intake/image-limits.js';
 import type { PoolStats } from './pool/worker-pool.js';
 import type { PreprocessSteps } from './preprocess/prepare-page.js';
 import type { TesseractWorker, TesseractWorkerSpec } from './tesseract/tesseract-worker.js';
-import type { Tier } from './tiers.js';
+import type { ModelVariant, Tier } from './tiers.js';
 
 export interface EngineOptions {
   /** Folder of carried models; npm-shipped models are found by package. */
@@ -69,6 +69,15 @@ export interface RecognizeOptions {
   readonly useTextLayer?: boolean;
   /** Time limit per page (orientation and recognition together), in milliseconds. */
   readonly timeoutMs?: number;
+}
+
+/**
+ * What the engine's own readers (ID cards) may ask of a reading beyond a caller's options: a
+ * model measured better for their documents than the tier's. Not offered to callers, whose
+ * choice is the tier.
+ */
+export interface ReaderRecognizeOptions extends RecognizeOptions {
+  readonly variant?: ModelVariant;
 }
 
 export interface IdCardOptions {

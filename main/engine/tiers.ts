@@ -8,9 +8,11 @@
 export const tiers = ['fast', 'standard', 'accurate'] as const;
 export type Tier = (typeof tiers)[number];
 
+/** The model variant folders (see models/model-files.ts). */
+export type ModelVariant = 'fast' | '4.0.0' | '4.0.0_best_int';
+
 export interface TierProfile {
-  /** Model variant folder (see models/model-files.ts). */
-  readonly variant: string;
+  readonly variant: ModelVariant;
   /** Defaults of RecognizeOptions.detectOrientation and deskew for this tier; a caller may override. */
   readonly detectOrientation: boolean;
   readonly deskew: boolean;

@@ -3,7 +3,8 @@ import type { CardSide, IdCardFieldName } from '../../../shared/idcard-result.js
 import { joinWords } from '../recognize/join-words.js';
 import { textRows } from '../table/aligned-grid.js';
 import { backLayout, frontLayout, type Region } from './card-layout.js';
-import { nationalityOf } from './nations.js';
+import { isNationality, nationalityOf } from './nations.js';
+import { parseBirth } from './valid-date.js';
 
 /** A word of the straightened card's reading, in card pixels (856 x 540). */
 export interface CardWord {
@@ -123,8 +124,12 @@ export const fieldRegions: Record<CardSide, Partial<Record<IdCardFieldName, Regi
 export const plausible: Record<IdCardFieldName, (text: string) => boolean> = {
   name: (text) => /^[\p{Script=Han}·]{2,}$/u.test(text),
   sex: (text) => /[男女]/u.test(text),
-  nation: (text) => /^\p{Script=Han}{1,4}$/u.test(text),
-  birth: (text) => birthOf(text) !== '',
+  nation: (text) => isNationality(nationalityOf(text)),
+  // A real date of the last and this century: an extra digit read into the year (19909) is not one.
+  birth: (text) => {
+    const year = parseBirth(birthOf(text))?.year ?? 0;
+    return year >= 1900 && year < 2100;
+  },
   address: (text) => [...text].length >= 6,
   idNum: (text) => text.replace(/[^0-9Xx]/gu, '').length === 18,
   authority: (text) => /\p{Script=Han}{4,}/u.test(text),

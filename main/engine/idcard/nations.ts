@@ -10,6 +10,9 @@ export const nationalities: readonly string[] = [
   '珞巴', '基诺',
 ];
 
+/** Whether a name is one of the 56 (a reading that is not is read again from the field's crop). */
+export const isNationality = (name: string): boolean => nationalities.includes(name);
+
 /** The nationality a reading names: the longest of the 56 it contains, or the reading itself when none. */
 export function nationalityOf(read: string): string {
   const text = read.replace(/族$/u, '').replace(/\s/gu, '');

@@ -6,7 +6,8 @@ import type { PageOutcome, Point } from '../../../shared/ocr-result.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import type { ColourImage } from '../intake/grey-image.js';
 import type { ImageInput } from '../intake/image-input.js';
-import type { IdCardOptions, RecognizeControl, RecognizeOptions } from '../engine-types.js';
+import type { IdCardOptions, ReaderRecognizeOptions, RecognizeControl } from '../engine-types.js';
+import type { ModelVariant } from '../tiers.js';
 import type { CardOutline } from '../vision/card-geometry.js';
 import type { VisionThread } from '../vision/vision-thread.js';
 import { birthOf, fieldRegions, fieldTexts, nationOf, plausible, sexOf, sideOf, trimmed, type CardWord, type FieldText } from './card-fields.js';
@@ -20,8 +21,22 @@ export interface IdCardDeps {
   /** Decodes the input's first page in colour, upright, within the engine's admission. */
   readonly decodeColour: (input: ImageInput, signal: AbortSignal | undefined) => Promise<Result<ColourImage, EngineErrorCode>>;
   /** The engine's reading of an image (the straightened card, or a field of it). */
-  readonly recognize: (input: ImageInput, options: RecognizeOptions, control: RecognizeControl) => Promise<Result<PageOutcome[], EngineErrorCode>>;
+  readonly recognize: (input: ImageInput, options: ReaderRecognizeOptions, control: RecognizeControl) => Promise<Result<PageOutcome[], EngineErrorCode>>;
 }
+
+/**
+ * The card's Chinese is read with npm's 4.0.0 chi_sim (the tessdata model that also carries the
+ * legacy engine, used here in LSTM mode), not the tiers' best_int. Whole straightened SYNTHETIC
+ * cards, names / addresses exact: best_int 80% / 90% of 60 (rarer characters: 龚 read 伟, 邱 匈,
+ * 磊 舌, 碧 医), 4.0.0 100% / 100%; with the values printed bold (a heavier face, as the real
+ * card's 黑体 may be) 79% / 85% against 92% / 96% of 48. On general paragraphs 4.0.0 measured no
+ * better (tiers.ts), so only cards use it. It is larger (44 MB, +180 MB a thread; a thread
+ * switching to it loads it in ~0.5 s). The Latin model's re-reads (birth, number) keep the tier's.
+ */
+const chineseModel: ModelVariant = '4.0.0';
+
+/** The confidence from which a field read is trusted to contradict the number (tampering). */
+const trustedConfidence = 70;
 
 /** A card side needs a third of its printed labels found to be taken for one. */
 const minimumLabelShare = 0.34;
@@ -83,7 +98,7 @@ export async function readIdCard(deps: IdCardDeps, input: ImageInput, options: I
   const dateWarning: IdCardWarning[] = options.warnings?.has('invalidDate') && dateReadWell && reconciled.validDate?.invalidDateWarn ? [idCardWarnings.invalidDate] : [];
 
   // A number whose check character holds, read with Birth and Sex with confidence, speaks for the card.
-  const trusted = (field: IdCardFieldName) => (front?.confidence[field] ?? 0) >= 70;
+  const trusted = (field: IdCardFieldName) => (front?.confidence[field] ?? 0) >= trustedConfidence;
   const numberTrusted = reconciled.checks.checkDigitValid === true && trusted('idNum') && trusted('birth') && trusted('sex');
   const measured: Array<{ warnings: IdCardWarning[]; reflections: IdCardReading['reflections']; borderCodeValue: number }> = [];
   for (const card of cards) {
@@ -148,10 +163,12 @@ function pick<Key extends IdCardFieldName>(fields: IdCardFields, names: readonly
 async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOutline, options: IdCardOptions, control: RecognizeControl): Promise<Result<ReadCard, EngineErrorCode>> {
   const warped = await deps.vision.run('warpCard', { image: photo, corners: outline.corners, width: cardWidth, height: cardHeight });
   if (!warped.ok) return warped;
-  const readOptions = { language: 'chi_sim', tier: options.tier ?? 'standard', detectOrientation: false, deskew: false, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } as const;
+  const readOptions = { tier: options.tier ?? 'standard', detectOrientation: false, deskew: false, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } as const;
+  const optionsFor = (language: string): ReaderRecognizeOptions => (language === 'chi_sim' ? { ...readOptions, language, variant: chineseModel } : { ...readOptions, language });
 
-  const readCard = async (image: ColourImage): Promise<Result<CardWord[], EngineErrorCode>> => {
-    const pages = await deps.recognize({ kind: 'bytes', bytes: await rawImage(image).png({ compressionLevel: 1 }).toBuffer() }, readOptions, control);
+  const readCard = async (image: ColourImage, tierModel = false): Promise<Result<CardWord[], EngineErrorCode>> => {
+    const chinese = tierModel ? { ...readOptions, language: 'chi_sim' } : optionsFor('chi_sim');
+    const pages = await deps.recognize({ kind: 'bytes', bytes: await rawImage(image).png({ compressionLevel: 1 }).toBuffer() }, chinese, control);
     if (!pages.ok) return pages;
     const page = pages.value[0];
     if (!page) return fail('EngineFailed', 'The engine returned no page.');
@@ -177,7 +194,7 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
       }
     }
     const crop = await sharp(cut, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
-    const pages = await deps.recognize({ kind: 'bytes', bytes: crop }, { ...readOptions, language, singleLine }, control);
+    const pages = await deps.recognize({ kind: 'bytes', bytes: crop }, { ...optionsFor(language), singleLine }, control);
     if (!pages.ok) return pages;
     const page = pages.value[0];
     if (!page?.ok) return ok(null);
@@ -193,17 +210,20 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
   if (!words.ok) return words;
   let side = sideOf(words.value);
   // Upside down, perhaps: the card turned half round; and a screen's moire, which breaks the
-  // strokes, is softened away. Each is read in turn until the side's labels are found.
-  const attempts: Array<{ change: (card: ColourImage) => Promise<ColourImage>; turned: boolean }> = [
+  // strokes, is softened away. Each is read in turn until the side's labels are found. Then the
+  // same with the tier's model, which finds the labels of a screen re-shoot more often than 4.0.0
+  // (SYNTHETIC re-shoots not read: 6 of 24 with it first, 11 with 4.0.0 alone).
+  const changes: Array<{ change: (card: ColourImage) => Promise<ColourImage>; turned: boolean }> = [
     { change: (card) => transformed(card, (pipeline) => pipeline.rotate(180)), turned: true },
     { change: (card) => transformed(card, (pipeline) => pipeline.median(5)), turned: false },
     { change: (card) => transformed(card, (pipeline) => pipeline.rotate(180).median(5)), turned: true },
   ];
+  const attempts = [...changes, { change: async (card: ColourImage) => card, turned: false }, ...changes].map((attempt, index) => ({ ...attempt, tierModel: index >= changes.length }));
   const upright = image;
   for (const attempt of attempts) {
     if (side.share >= minimumLabelShare) break;
     const changed = await attempt.change(upright);
-    const again = await readCard(changed);
+    const again = await readCard(changed, attempt.tierModel);
     if (!again.ok) return again;
     const changedSide = sideOf(again.value);
     if (changedSide.share > side.share) {
@@ -223,23 +243,38 @@ async function readOneCard(deps: IdCardDeps, photo: ColourImage, outline: CardOu
   const { texts, shift } = fieldTexts(words.value, side.side);
   // A field that does not look like what the card prints there is read again from its own crop.
   const cleaned = (text: FieldText | undefined) => trimmed(text?.text.replace(/\s/gu, '') ?? '');
+  const wholeCardBirth = birthOf(texts.birth?.text ?? '');
   const secondLooks = await Promise.all(
     Object.entries(fieldRegions[side.side]).map(async ([name, region]) => {
       const field = name as IdCardFieldName;
       // The birth date's digits are read on their own by the Latin model every time: the Chinese
       // model, reading them among 年 月 日, misreads one in three (measured on SYNTHETIC cards).
       const numeric = field === 'birth';
-      if (!numeric && plausible[field](cleaned(texts[field])) && (field !== 'idNum' || hasValidCheckCharacter(cleaned(texts[field]).toUpperCase()))) return ok(null);
-      // The number is digits in a typeface of its own: read again with the Latin model, which knows digits best.
-      const again = await readRegion(image, { ...region, x: region.x + shift.dx, y: region.y + shift.dy }, field !== 'address', field === 'idNum' || numeric ? 'eng' : 'chi_sim', numeric);
+      // The number too: it is digits in a typeface of its own, which the Latin model knows best;
+      // the Chinese model's reading of it (4.0.0 misreads 0 as 8 or 9) is kept only when the Latin
+      // one does not look right and it does (a wrong number can pass its check character, 1 in 11).
+      const number = field === 'idNum';
+      const looksRight = (text: string) => plausible[field](text) && (!number || hasValidCheckCharacter(text.toUpperCase()));
+      const first = looksRight(cleaned(texts[field]));
+      if (!numeric && !number && first) return ok(null);
+      const again = await readRegion(image, { ...region, x: region.x + shift.dx, y: region.y + shift.dy }, field !== 'address', number || numeric ? 'eng' : 'chi_sim', numeric);
       if (!again.ok) return again;
-      return ok(again.value && plausible[field](numeric ? again.value.text : cleaned(again.value)) ? { field, text: again.value } : null);
+      if (!again.value) return ok(null);
+      const second = numeric ? again.value.text : cleaned(again.value);
+      const better = number ? looksRight(second) || (!first && plausible[field](second)) : plausible[field](second);
+      return ok(better ? { field, text: again.value } : null);
     }),
   );
   for (const look of secondLooks) {
     if (!look.ok) return look;
     if (look.value) texts[look.value.field] = look.value.text;
   }
+  // The birth speaks against the number (the tampering warning) only when the Latin model read it
+  // and the whole card's reading, where it gave a date, says the same: the Chinese model misreads
+  // its digits among 年 月 日 (above), and the Latin one misread one birth crop in six (SYNTHETIC).
+  const birthLatin = secondLooks.some((look) => look.ok && look.value?.field === 'birth');
+  const birthAgrees = birthLatin && (wholeCardBirth === '' || wholeCardBirth === birthOf(texts.birth?.text ?? ''));
+  if (side.side === 'FRONT' && !birthAgrees && texts.birth) texts.birth = { ...texts.birth, confidence: Math.min(texts.birth.confidence, trustedConfidence - 1) };
   const text = (field: IdCardFieldName) => cleaned(texts[field]);
   const fields: IdCardFields = {
     ...emptyFields,

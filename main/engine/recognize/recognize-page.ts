@@ -1,7 +1,7 @@
 import type { EngineErrorCode } from '../../../shared/engine-errors.js';
 import type { RecognitionResult } from '../../../shared/ocr-result.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
-import type { RecognizeControl, RecognizeOptions, RecognizeProgress } from '../engine-types.js';
+import type { ReaderRecognizeOptions, RecognizeControl, RecognizeProgress } from '../engine-types.js';
 import { toPgm, type GreyImage } from '../intake/grey-image.js';
 import { fromGrey, toGrey } from '../intake/grey-pipeline.js';
 import { autoLanguage, readsAsSingleBlock, readsVertically } from '../languages/language-registry.js';
@@ -30,7 +30,7 @@ export interface PageRecognizerDeps {
 
 export interface PageRequest {
   readonly languages: readonly string[] | typeof autoLanguage;
-  readonly options: RecognizeOptions;
+  readonly options: ReaderRecognizeOptions;
 }
 
 export type PageRecognizer = (
@@ -115,7 +115,7 @@ export function createPageRecognizer(deps: PageRecognizerDeps): PageRecognizer {
           prepared = await preparePage(grey, page.analysis, steps);
         }
       }
-      const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: profile.variant };
+      const spec: TesseractWorkerSpec = { languages, mode: OcrEngineMode.lstm, modelsFolder: deps.modelsFolder, variant: options.variant ?? profile.variant };
       const image = toPgm(prepared.image);
       report('recognizing', 0);
       const timeLeft = remaining();
