@@ -11,6 +11,11 @@ export type Tier = (typeof tiers)[number];
 /** The model variant folders (see models/model-files.ts). */
 export type ModelVariant = 'fast' | '4.0.0' | '4.0.0_best_int';
 
+/** ID cards read their Chinese with this variant, measured better on cards (idcard/read-id-card.ts). */
+export const idCardChineseVariant: ModelVariant = '4.0.0';
+/** The models read beyond the tiers' (orientation aside): packagers keep them (scripts/server-package/prune-unused-models.ts). */
+export const readerModels: ReadonlyArray<{ readonly language: string; readonly variant: ModelVariant }> = [{ language: 'chi_sim', variant: idCardChineseVariant }];
+
 export interface TierProfile {
   readonly variant: ModelVariant;
   /** Defaults of RecognizeOptions.detectOrientation and deskew for this tier; a caller may override. */

@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { sdkClient } from '../helpers/api-server.js';
 import { corpusPath } from '../helpers/fixture-corpus.js';
+import { fieldsOf, renderCard, syntheticPeople } from '../helpers/synthetic-idcard.js';
+import { everydayPhoto } from '../bench/eval-idcard.js';
 
 // The server archive as an administrator gets it: built by `npm run package:server` (or the one
 // named by OCR_DESK_SERVER_ARCHIVE, to reuse a build of the same run), unpacked into an empty
@@ -71,7 +73,8 @@ test('the archive holds the launcher, the systemd unit, the guide, the built UI,
   const models = path.join(top, 'node_modules/@tesseract.js-data');
   assert.ok(existsSync(path.join(models, 'eng/4.0.0_best_int/eng.traineddata.gz')));
   assert.ok(existsSync(path.join(models, 'osd/4.0.0/osd.traineddata.gz')), 'the orientation model');
-  assert.equal(existsSync(path.join(models, 'chi_sim/4.0.0')), false, 'an unused variant is pruned');
+  assert.ok(existsSync(path.join(models, 'chi_sim/4.0.0/chi_sim.traineddata.gz')), 'the ID card model');
+  assert.equal(existsSync(path.join(models, 'jpn/4.0.0')), false, 'an unused variant is pruned');
   const unit = await readFile(path.join(top, 'ocr-desk.service'), 'utf8');
   for (const line of ['User=ocr-desk', 'ReadWritePaths=/var/lib/ocr-desk', 'Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'PrivateTmp=yes', 'EnvironmentFile=-/etc/ocr-desk/ocr-desk.env']) {
     assert.ok(unit.split('\n').includes(line), line);
@@ -125,6 +128,11 @@ test('unpacked alone and offline: serve answers the official SDK and the UI sign
     // Read only with the orientation model, which is the one `4.0.0` model the package keeps.
     const turned = (await client.GeneralBasicOCR({ ImageBase64: await image('phototest-rotated-R.png'), LanguageType: 'eng' })) as { Angle: number };
     assert.equal(Math.round(turned.Angle), 90);
+    // Read with the ID card model (chi_sim 4.0.0), kept by the pruning for it.
+    const [person] = syntheticPeople(1, 77);
+    const card = await everydayPhoto(await renderCard(person!, 'FRONT'), 1);
+    const front = (await client.IDCardOCR({ ImageBase64: card.image.toString('base64'), CardSide: 'FRONT' })) as { Name: string; IdNum: string };
+    assert.deepEqual([front.Name, front.IdNum], [fieldsOf(person!).name, fieldsOf(person!).idNum]);
     assert.ok(stderr.split('\n').some((line) => line.startsWith('network-guard: active in worker thread')), `the OCR threads are guarded too:\n${stderr}`);
 
     const browser = await chromium.launch({

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../shared/result.js';
 import type { ColourImage } from '../intake/grey-image.js';
 import type { ImageInput } from '../intake/image-input.js';
 import type { IdCardOptions, ReaderRecognizeOptions, RecognizeControl } from '../engine-types.js';
-import type { ModelVariant } from '../tiers.js';
+import { idCardChineseVariant, type ModelVariant } from '../tiers.js';
 import type { CardOutline } from '../vision/card-geometry.js';
 import type { VisionThread } from '../vision/vision-thread.js';
 import { birthOf, fieldRegions, fieldTexts, nationOf, plausible, sexOf, sideOf, trimmed, type CardWord, type FieldText } from './card-fields.js';
@@ -33,7 +33,7 @@ export interface IdCardDeps {
  * better (tiers.ts), so only cards use it. It is larger (44 MB, +180 MB a thread; a thread
  * switching to it loads it in ~0.5 s). The Latin model's re-reads (birth, number) keep the tier's.
  */
-const chineseModel: ModelVariant = '4.0.0';
+const chineseModel: ModelVariant = idCardChineseVariant;
 
 /** The confidence from which a field read is trusted to contradict the number (tampering). */
 const trustedConfidence = 70;
