@@ -6,6 +6,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, Noti
 import type { DesktopSettings, DesktopSettingsPatch } from '../../shared/desktop-bridge.js';
 import { defaultWorkers, startService, type RunningService } from '../cli/start-service.js';
 import { productName } from '../platform/data-directory.js';
+import { fileExists } from '../platform/file-exists.js';
 import { sealedKeyFileName } from '../platform/key-provider.js';
 import { createSealedKeyProvider } from '../platform/sealed-key-provider.js';
 import { alertNotification } from './alert-notification.js';
@@ -90,10 +91,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     encryptionAvailable: await safeStorage.isAsyncEncryptionAvailable(),
     linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
-    sealedKeyPresent: await stat(path.join(directory, sealedKeyFileName)).then(
-      () => true,
-      () => false,
-    ),
+    sealedKeyPresent: await fileExists(path.join(directory, sealedKeyFileName)),
   });
   const keyProvider =
     keyStorage.kind === 'keychain'

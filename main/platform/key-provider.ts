@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { fileExists } from './file-exists.js';
 
 /**
  * Where the key that seals stored secrets comes from: the OS keychain in the desktop shell, a file
@@ -34,7 +35,7 @@ export function createFileKeyProvider(directory: string): KeyProvider {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail('SecretUnreadable', `Cannot read ${file}: ${(error as Error).message}.`);
       }
-      if (await sealedByDesktop(directory)) {
+      if (await fileExists(path.join(directory, sealedKeyFileName))) {
         // A new plain key would leave the desktop's key and the keys sealed with it behind.
         return fail(
           'SecretUnreadable',
@@ -60,9 +61,3 @@ export function createFileKeyProvider(directory: string): KeyProvider {
     },
   };
 }
-
-const sealedByDesktop = (directory: string): Promise<boolean> =>
-  stat(path.join(directory, sealedKeyFileName)).then(
-    () => true,
-    () => false,
-  );

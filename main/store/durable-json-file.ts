@@ -1,4 +1,4 @@
-import { copyFile, open, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -66,13 +66,6 @@ export async function writeSynced(file: string, content: string | Uint8Array): P
   } finally {
     await handle.close();
   }
-}
-
-export async function fileExists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** A rename is durable once its folder is synced; Windows cannot open folders and needs no such step. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { createDurableJsonFile, fileExists } from './durable-json-file.js';
+import { fileExists } from '../platform/file-exists.js';
+import { createDurableJsonFile } from './durable-json-file.js';
 import { currentSchemaVersion, initialState, migrations, problemWith, type StoreState } from './state-schema.js';
 
 export const stateFileName = 'db.json';

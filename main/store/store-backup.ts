@@ -9,7 +9,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { StoreErrorCode } from '../../shared/store-errors.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { sealedKeyFileName, secretKeyFileName } from '../platform/key-provider.js';
-import { fileExists, syncFolder, writeSynced } from './durable-json-file.js';
+import { fileExists } from '../platform/file-exists.js';
+import { syncFolder, writeSynced } from './durable-json-file.js';
 import { ledgerFolderName } from './usage-ledger.js';
 import { stateFileName } from './state-store.js';
 
