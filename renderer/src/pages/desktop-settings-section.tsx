@@ -23,8 +23,6 @@ export function DesktopSettingsSection({ bridge }: { bridge: OcrDeskBridge }) {
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>(null);
-  const trayHint = useId();
-  const loginHint = useId();
 
   useEffect(() => {
     let current = true;
@@ -70,36 +68,8 @@ export function DesktopSettingsSection({ bridge }: { bridge: OcrDeskBridge }) {
       <ActionMessageLine message={failure && { kind: 'error', text: t[failure] }} />
       {settings && (
         <>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={settings.closeToTray}
-              disabled={busy || !settings.trayAvailable}
-              aria-describedby={settings.trayAvailable ? undefined : trayHint}
-              onChange={(event) => void change({ closeToTray: event.target.checked })}
-            />
-            {t.closeToTray}
-          </label>
-          {!settings.trayAvailable && (
-            <p className="hint" id={trayHint}>
-              {t.trayUnavailable}
-            </p>
-          )}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={settings.openAtLogin}
-              disabled={busy || !settings.openAtLoginSupported}
-              aria-describedby={settings.openAtLoginSupported ? undefined : loginHint}
-              onChange={(event) => void change({ openAtLogin: event.target.checked })}
-            />
-            {t.openAtLogin}
-          </label>
-          {!settings.openAtLoginSupported && (
-            <p className="hint" id={loginHint}>
-              {t.openAtLoginUnsupported}
-            </p>
-          )}
+          <SettingCheckbox label={t.closeToTray} checked={settings.closeToTray} busy={busy} unavailableHint={settings.trayAvailable ? null : t.trayUnavailable} onChange={(checked) => void change({ closeToTray: checked })} />
+          <SettingCheckbox label={t.openAtLogin} checked={settings.openAtLogin} busy={busy} unavailableHint={settings.openAtLoginSupported ? null : t.openAtLoginUnsupported} onChange={(checked) => void change({ openAtLogin: checked })} />
           <dl className="facts">
             <dt>{t.secretKeyStorage}</dt>
             {/* The reason is the shell's own words (English), said as it gives them. */}
@@ -111,5 +81,23 @@ export function DesktopSettingsSection({ bridge }: { bridge: OcrDeskBridge }) {
         {t.openDataFolder}
       </button>
     </section>
+  );
+}
+
+/** A desktop setting's box; where this desktop cannot do it, disabled and described by why. */
+function SettingCheckbox({ label, checked, busy, unavailableHint, onChange }: { label: string; checked: boolean; busy: boolean; unavailableHint: string | null; onChange: (checked: boolean) => void }) {
+  const hintId = useId();
+  return (
+    <>
+      <label className="check">
+        <input type="checkbox" checked={checked} disabled={busy || unavailableHint !== null} aria-describedby={unavailableHint === null ? undefined : hintId} onChange={(event) => onChange(event.target.checked)} />
+        {label}
+      </label>
+      {unavailableHint !== null && (
+        <p className="hint" id={hintId}>
+          {unavailableHint}
+        </p>
+      )}
+    </>
   );
 }
