@@ -240,6 +240,8 @@ test('Settings, Desktop: the shell\'s settings, each change as the shell answers
 
   answers.openDataFolder = async () => false;
   await section.getByRole('button', { name: 'Open data folder' }).click();
+  // The earlier refusal is on screen until the shell's answer replaces it: wait for the answer.
+  await until(async () => (await section.getByRole('alert').innerText()) !== 'The desktop did not apply the change.', 'the data folder answer shown');
   assert.equal(await section.getByRole('alert').innerText(), 'The data folder could not be opened.');
   answers.openDataFolder = async () => true;
   await section.getByRole('button', { name: 'Open data folder' }).click();
